@@ -1,0 +1,212 @@
+"""The command line: parse options, call the pipeline, map errors to exit codes.
+
+Exit codes (the same for every command):
+  0  success
+  1  invalid input: the report (or another input file) has problems, listed on stderr
+  2  usage error (bad option, missing file, clashing outputs, broken template) or internal error
+
+This module imports only typer and the standard library at start-up; every stage is imported
+inside the command that needs it, so ``rolreport --version`` stays close to Python's own start-up
+(and ``--version`` alone does not even import typer).  Errors are printed as
+``FILE:LINE:COL: message [yaml.path]``; a traceback is shown only with ``--debug``.
+"""
+
+# No `from __future__ import annotations` here: typer reads the annotations of the command
+# functions at run time, and `typer` is imported inside _build_app, not at module level.
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+from rolreport import __version__
+from rolreport.diagnostics import EXIT_INVALID, EXIT_USAGE
+
+
+def version_text() -> str:
+    return f"rolreport {__version__} (Python {sys.version.split()[0]})"
+
+
+def _fast_path(argv: list[str]) -> None:
+    """``rolreport --version`` without importing typer (≈100 ms saved)."""
+    if argv in (["--version"], ["-V"]):
+        print(version_text())
+        raise SystemExit(0)
+
+
+_debug = os.environ.get("ROLREPORT_DEBUG", "") not in ("", "0")
+
+
+def _build_app():
+    import typer
+
+    app = typer.Typer(
+        name="rolreport",
+        help="法治政府建设年度报告编译器：校验 YAML 报告源文件，生成 Markdown、HTML、纯文本。",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    def _version(value: bool) -> None:
+        if value:
+            print(version_text())
+            raise typer.Exit()
+
+    @app.callback()
+    def _root(
+        version: Annotated[
+            bool,
+            typer.Option("--version", "-V", callback=_version, is_eager=True, help="显示版本后退出。"),
+        ] = False,
+        debug: Annotated[bool, typer.Option("--debug", help="内部错误时显示 Python 回溯 (traceback)。")] = False,
+    ) -> None:
+        """法治政府建设年度报告编译器。"""
+        global _debug
+        _debug = _debug or debug
+
+    @app.command()
+    def build(
+        files: Annotated[list[str], typer.Argument(help="报告源文件（YAML）；“-”读标准输入。", show_default=False)],
+        format: Annotated[
+            list[str],
+            typer.Option("--format", "-f", help="输出格式，逗号分隔或重复：md, html, txt。默认全部。"),
+        ] = [],  # noqa: B006 - typer reads the default, never mutates it
+        out: Annotated[
+            str, typer.Option("--out", "-o", help="输出文件夹；“-”写到标准输出（仅限一个文件、一种格式）。")
+        ] = "build",
+        templates: Annotated[
+            Path | None,
+            typer.Option(
+                "--templates",
+                help="自定义模板文件夹：其中的 report.md / report.html / report.txt 优先于内置模板。",
+                exists=True,
+                file_okay=False,
+                dir_okay=True,
+            ),
+        ] = None,
+        encoding: Annotated[
+            str | None, typer.Option("--encoding", help="源文件编码（默认 UTF-8），如 gb18030。")
+        ] = None,
+    ) -> None:
+        """校验报告并生成 Markdown、HTML、纯文本（写入 --out 文件夹，默认 ./build）。"""
+        from rolreport import build as pipeline
+
+        formats = pipeline.parse_formats(format)
+        outputs = pipeline.plan(files, formats, out, templates, encoding)
+        if out == "-":
+            _write_stdout(outputs[0].text)
+            return
+        pipeline.write(outputs)
+        for output in outputs:
+            print(f"已生成 {output.path}", file=sys.stderr)
+
+    @app.command()
+    def new(
+        file: Annotated[Path, typer.Argument(help="要创建的 YAML 文件。", show_default=False)],
+        jurisdiction: Annotated[str, typer.Option("--jurisdiction", "-j", help="行政区域或部门，如“常州市”。")],
+        year: Annotated[int, typer.Option("--year", "-y", help="报告年度，如 2024。", min=1990, max=2100)],
+        issuer: Annotated[
+            str | None, typer.Option("--issuer", help="发文机关；默认“<行政区域>人民政府”。")
+        ] = None,
+        script: Annotated[
+            str, typer.Option("--script", help="文字：zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK。")
+        ] = "zh-Hans",
+        schema: Annotated[
+            str,
+            typer.Option("--schema", help="模式行（modeline）引用的 JSON Schema 路径或网址。"),
+        ] = "rolreport.schema.json",
+    ) -> None:
+        """写出一份可通过校验的报告骨架，包含全部法定内容；不会覆盖已有文件。"""
+        from rolreport import skeleton
+
+        skeleton.write_new(file, jurisdiction=jurisdiction, year=year, issuer=issuer, script=script, schema=schema)
+        print(f"已创建 {file}", file=sys.stderr)
+
+    @app.command()
+    def schema(
+        output: Annotated[
+            Path | None, typer.Option("--output", "-o", help="写入文件（默认标准输出）。")
+        ] = None,
+    ) -> None:
+        """输出报告源文件的 JSON Schema（draft-07，供编辑器补全和校验）。"""
+        from rolreport.schema import schema_text
+
+        text = schema_text()
+        if output is None:
+            _write_stdout(text)
+        else:
+            from rolreport.fsio import write_atomic
+
+            write_atomic(output, text)
+
+    @app.command("export-templates")
+    def export_templates(
+        folder: Annotated[Path, typer.Argument(help="写入模板的文件夹。", show_default=False)],
+    ) -> None:
+        """把内置模板复制到 FOLDER 以便修改，再用 build --templates FOLDER 使用；不覆盖已有文件。"""
+        from rolreport.diagnostics import UsageError
+        from rolreport.fsio import write_atomic
+        from rolreport.render import FORMATS, bundled_templates_dir
+
+        source = bundled_templates_dir()
+        targets = [folder / name for name in FORMATS.values()]
+        existing = [str(t) for t in targets if t.exists()]
+        if existing:
+            raise UsageError(f"文件已存在，未覆盖 (already exists): {', '.join(existing)}")
+        for target in targets:
+            write_atomic(target, (source / target.name).read_bytes())
+            print(f"已写出 {target}", file=sys.stderr)
+
+    return app
+
+
+def _write_stdout(text: str) -> None:
+    """Documents are UTF-8 whatever the terminal's locale."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def _report(lines: list[str]) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Console-script entry point; always exits with a documented code."""
+    args = sys.argv[1:] if argv is None else argv
+    if hasattr(sys.stderr, "reconfigure"):
+        sys.stderr.reconfigure(errors="backslashreplace")
+    _fast_path(args)
+    from rolreport.diagnostics import RolreportError
+
+    try:
+        _build_app()(args=args, prog_name="rolreport")
+    except SystemExit:
+        raise
+    except RolreportError as exc:
+        _report([d.format() for d in exc.diagnostics])
+        raise SystemExit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+    except BrokenPipeError:
+        # `rolreport build --out - x.yaml | head`: the reader left; not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(0) from None
+    except Exception as exc:  # a bug: say so in one line, exit 2
+        if _debug:
+            import traceback
+
+            traceback.print_exc()
+        _report(
+            [
+                f"rolreport: 内部错误 (internal error): {type(exc).__name__}: {exc}",
+                "这是 rolreport 的缺陷，请报告；加 --debug 可显示回溯 (run with --debug for a traceback)",
+            ]
+        )
+        raise SystemExit(EXIT_USAGE) from None
+    raise SystemExit(0)
+
+
+__all__ = ["EXIT_INVALID", "EXIT_USAGE", "main"]

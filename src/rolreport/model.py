@@ -1,0 +1,304 @@
+"""The report model: what a 法治政府建设年度报告 consists of, validated with pydantic v2.
+
+The statute (《法治政府建设与责任落实督察工作规定》) fixes the *content* of the report, not its
+order or headings, so every part carries a statutory ``role`` and a section may carry one too
+(Changzhou puts its 第一责任人 content in section 一（三）).  Numbers are never written in the
+source: each parent numbers its children when it is validated, so every ``Report`` that exists is
+numbered and templates only read ``label``.
+
+Field titles and descriptions are Chinese because they are what editors show on hover (the JSON
+Schema is generated from these classes).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal, NamedTuple
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from rolreport import numbering
+
+Script = Literal["zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK"]
+Role = Literal["measures", "leader_duty", "shortcomings", "next_year", "other"]
+Audience = Literal["public", "superior", "npc"]
+HeadingStyle = Literal["standalone", "run-in"]
+
+ROLE_NAMES: dict[str, str] = {
+    "measures": "主要举措和成效",
+    "leader_duty": "党政主要负责人履行推进法治建设第一责任人职责情况",
+    "shortcomings": "存在的不足和原因",
+    "next_year": "下一年度的主要安排",
+    "other": "其他需要报告的情况",
+}
+
+# The salutation of the version delivered to a people's congress standing committee, in each
+# script family; used when the source does not give its own.
+NPC_SALUTATION = {"zh-Hans": "主任、副主任、秘书长、各位委员", "zh-Hant": "主任、副主任、秘書長、各位委員"}
+
+
+def _single_line(value: str) -> str:
+    """Paragraphs and titles are one line each: a line break inside one is a typing accident
+    (and a folded ``>`` block would join Chinese lines with spaces)."""
+    if "\n" in value or "\r" in value:
+        raise PydanticCustomError(
+            "line_break",
+            "一段文字中不能换行；另起一段请在列表中新增一项（“- ”）",
+        )
+    return value
+
+
+def _no_hand_numbering(value: str) -> str:
+    number = numbering.hand_numbering(value)
+    if number:
+        raise PydanticCustomError(
+            "hand_numbering",
+            "标题不能以手写编号“{number}”开头：编号由 rolreport 自动生成，请删去",
+            {"number": number},
+        )
+    return value
+
+
+def _no_trailing_colon(value: str) -> str:
+    """The renderer adds the full-width colon of an addressee or salutation line itself."""
+    return value.rstrip("：:").rstrip()
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_single_line)]
+Paragraph = Annotated[
+    Text,
+    Field(title="段落", description="一个自然段，一行文字；不要写段首空格"),
+]
+Title = Annotated[
+    Text,
+    AfterValidator(_no_hand_numbering),
+    Field(title="标题", description="不含编号的标题，如“不断提升立法质效”；编号（一、（一）1.（1））自动生成"),
+]
+FrameLine = Annotated[Text, AfterValidator(_no_trailing_colon)]
+
+
+class Base(BaseModel):
+    """Unknown keys are errors (a misspelt ``paragraph:`` must not silently drop text)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# A run-in title ends the sentence it opens: 。 is added unless it already ends with one of these.
+_SENTENCE_END = "。？！?!"
+
+
+class RunIn(NamedTuple):
+    """A run-in lead split for typesetting: ``strong`` is emphasised (bold, 楷体), ``tail`` is the
+    closing mark after it.  Keeping the mark outside the emphasis is what lets CommonMark close
+    ``**…**`` before CJK text (a closing ``**`` after 。 and before a letter is not right-flanking).
+    """
+
+    strong: str
+    tail: str
+
+    def __str__(self) -> str:
+        return self.strong + self.tail
+
+
+class _Numbered(Base):
+    _label: str = PrivateAttr(default="")
+
+    @property
+    def label(self) -> str:
+        """The number the renderer prints before the title, e.g. ``一、`` or ``（三）``."""
+        return self._label
+
+    @property
+    def run_in(self) -> RunIn:
+        """The lead of a run-in heading: ``（一）标题。`` before the first paragraph."""
+        title: str = getattr(self, "title", None) or ""
+        if title and title[-1] in _SENTENCE_END:
+            return RunIn(self._label + title[:-1], title[-1])
+        return RunIn(self._label + title, "。" if title else "")
+
+
+def _number(children: list[_Numbered], fmt) -> None:
+    for index, child in enumerate(children, 1):
+        child._label = fmt(index)
+
+
+class SubItem(_Numbered):
+    """Level 4, numbered （1）（2）…"""
+
+    title: Title | None = Field(
+        default=None, title="小标题", description="可选；写出时以“（1）标题。正文”的形式排在正文前"
+    )
+    paragraphs: list[Paragraph] = Field(default_factory=list, title="段落")
+
+    @model_validator(mode="after")
+    def _has_content(self):
+        if not self.title and not self.paragraphs:
+            raise PydanticCustomError("empty_item", "条目没有内容：至少需要 title 或 paragraphs")
+        return self
+
+
+class Item(SubItem):
+    """Level 3, numbered 1. 2. …; may hold level-4 sub-items."""
+
+    items: list[SubItem] = Field(default_factory=list, title="下级条目", description="第四层，编号（1）（2）…")
+
+    @model_validator(mode="after")
+    def _number_children(self):
+        _number(self.items, numbering.subitem_label)
+        return self
+
+
+class Section(_Numbered):
+    """Level 2, numbered （一）（二）…, restarting in each part."""
+
+    title: Title
+    role: Role | None = Field(
+        default=None,
+        title="法定内容",
+        description="可选；当本节承载某项法定内容时填写，如常州“一（三）全面压紧压实法治建设责任”为 leader_duty",
+    )
+    heading: HeadingStyle | None = Field(
+        default=None,
+        title="标题样式",
+        description="standalone：标题单独成行；run-in：“（一）标题。正文”同段。省略时取报告的 section_heading",
+    )
+    paragraphs: list[Paragraph] = Field(default_factory=list, title="段落")
+    items: list[Item] = Field(default_factory=list, title="条目", description="第三层，编号 1. 2. …")
+    _style: HeadingStyle = PrivateAttr(default="standalone")
+
+    @property
+    def style(self) -> HeadingStyle:
+        """The heading style in effect (its own, or the report's ``section_heading``)."""
+        return self._style
+
+    @model_validator(mode="after")
+    def _check(self):
+        if not self.paragraphs and not self.items:
+            raise PydanticCustomError("empty_section", "小节没有内容：至少需要 paragraphs 或 items")
+        _number(self.items, numbering.item_label)
+        return self
+
+
+class Part(_Numbered):
+    """Level 1, numbered 一、二、…"""
+
+    title: Title
+    role: Role = Field(
+        title="法定内容",
+        description=(
+            "本部分对应的法定内容：measures 主要举措和成效；leader_duty 第一责任人职责；"
+            "shortcomings 存在的不足和原因；next_year 下一年度主要安排；other 其他需要报告的情况"
+        ),
+    )
+    paragraphs: list[Paragraph] = Field(default_factory=list, title="段落", description="排在各小节之前的段落")
+    sections: list[Section] = Field(default_factory=list, title="小节", description="第二层，编号（一）（二）…")
+
+    @model_validator(mode="after")
+    def _check(self):
+        if not self.paragraphs and not self.sections:
+            raise PydanticCustomError("empty_part", "这一部分没有内容：至少需要 paragraphs 或 sections")
+        _number(self.sections, numbering.section_label)
+        return self
+
+
+class Closing(Base):
+    """The signature block under the text (GB/T 9704 §7.3.5): issuer, then the date."""
+
+    issuer: Text = Field(title="落款单位", description="如“常州市人民政府”")
+    date: datetime.date = Field(title="成文日期", description="YYYY-MM-DD；输出为“2025年3月28日”，不补零")
+
+
+class Report(Base):
+    """A 法治政府建设年度报告."""
+
+    model_config = ConfigDict(
+        title="法治政府建设年度报告",
+        json_schema_extra={"description": "rolreport 报告源文件（YAML）。编号由 rolreport 自动生成，不要手写。"},
+    )
+
+    title: Text = Field(title="报告标题", description="如“常州市2024年法治政府建设年度报告”")
+    issuer: Text = Field(title="发文机关", description="如“常州市人民政府”")
+    jurisdiction: Text = Field(title="行政区域或部门", description="如“常州市”")
+    year: int = Field(ge=1990, le=2100, title="报告年度", description="所报告的年度，如 2024")
+    script: Script = Field(
+        title="文字",
+        description="源文本的文字：zh-Hans 简体；zh-Hant 繁体（OpenCC 标准）；zh-Hant-TW 台湾字形；zh-Hant-HK 香港字形",
+    )
+    published: datetime.date | None = Field(default=None, title="公开日期", description="YYYY-MM-DD")
+    audience: Audience = Field(
+        default="public",
+        title="行文对象",
+        description="public 网上公开版；superior 向上级报送（需 addressee 主送机关）；npc 向人大常委会报告（称谓）",
+    )
+    addressee: FrameLine | None = Field(
+        default=None, title="主送机关", description="audience 为 superior 时填写，如“江苏省人民政府”；冒号自动添加"
+    )
+    session_note: FrameLine | None = Field(
+        default=None,
+        title="会议说明",
+        description="audience 为 npc 时标题下的说明，如“——2025年3月20日在市十七届人大常委会第十五次会议上”",
+    )
+    salutation: FrameLine | None = Field(
+        default=None, title="称谓", description="audience 为 npc 时的称谓；省略时为“主任、副主任、秘书长、各位委员”"
+    )
+    doc_number: Text | None = Field(default=None, title="发文字号", description="如“常政发〔2025〕3号”")
+    section_heading: HeadingStyle = Field(
+        default="standalone",
+        title="小节标题样式",
+        description="各小节的默认标题样式：standalone 单独成行；run-in“（一）标题。正文”同段",
+    )
+    closing: Closing | None = Field(default=None, title="落款", description="正文后的发文机关署名和成文日期")
+    preamble: list[Paragraph] = Field(default_factory=list, title="导语", description="第一部分之前的段落")
+    parts: list[Part] = Field(min_length=1, title="各部分", description="第一层，编号一、二、…")
+
+    @model_validator(mode="after")
+    def _frame_and_numbers(self):
+        frame_fields = {"addressee": "superior", "session_note": "npc", "salutation": "npc"}
+        for name, needs in frame_fields.items():
+            if getattr(self, name) is not None and self.audience != needs:
+                raise PydanticCustomError(
+                    "frame_mismatch",
+                    "{field} 只用于 audience: {needs}（现在是 {audience}）",
+                    {"field": name, "needs": needs, "audience": self.audience, "at": name},
+                )
+        if self.audience == "superior" and not self.addressee:
+            raise PydanticCustomError(
+                "frame_missing",
+                "audience: superior 需要 addressee（主送机关，如“江苏省人民政府”）",
+                {"at": "audience"},
+            )
+        _number(self.parts, numbering.part_label)
+        for part in self.parts:
+            for section in part.sections:
+                section._style = section.heading or self.section_heading
+        return self
+
+    @property
+    def lang(self) -> str:
+        """The BCP 47 tag of the text, for ``<html lang>``."""
+        return self.script
+
+    @property
+    def is_traditional(self) -> bool:
+        return self.script != "zh-Hans"
+
+    @property
+    def salutation_line(self) -> str:
+        family = "zh-Hant" if self.is_traditional else "zh-Hans"
+        return self.salutation or NPC_SALUTATION[family]
+
+    @property
+    def roles(self) -> set[str]:
+        """Every statutory role the report declares, on parts and on sections."""
+        found = {part.role for part in self.parts}
+        found.update(s.role for part in self.parts for s in part.sections if s.role)
+        return found

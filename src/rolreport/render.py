@@ -1,0 +1,94 @@
+"""Render a validated report through the Jinja templates, one template per output format.
+
+The bundled templates live in the top-level ``templates/`` folder of the source tree and are
+copied into the wheel as ``rolreport/templates``.  An editable install imports the package from
+``src/`` and never sees that copy, so :func:`bundled_templates_dir` looks in the package first
+and then in the source tree.  ``--templates DIR`` is searched before the bundled folder, by file
+name, so a user can override one template and keep the others.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rolreport import __version__
+from rolreport.diagnostics import Diagnostic, UsageError
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from rolreport.model import Report
+
+FORMATS: dict[str, str] = {"md": "report.md", "html": "report.html", "txt": "report.txt"}
+
+
+def bundled_templates_dir() -> Path:
+    package_dir = Path(__file__).resolve().parent
+    for candidate in (package_dir / "templates", package_dir.parents[1] / "templates"):
+        if (candidate / FORMATS["txt"]).is_file():
+            return candidate
+    raise UsageError("找不到内置模板 (bundled templates are missing): 安装不完整，请重新安装 rolreport")
+
+
+# ----------------------------------------------------------------------------------------------
+# Filters
+
+# CommonMark: backslash-escape every ASCII punctuation mark that can open markup anywhere in a
+# line; a few more are only special at the start of a paragraph.  Content is one line (the model
+# forbids line breaks), so "start of line" means the start of the string.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+_MD_LINE_START = re.compile(r"^([#>+=\-])|^(\d{1,9})([.)])")
+
+
+def markdown_escape(text: str) -> str:
+    """Escape text so that CommonMark (and GFM) renders it literally, never as markup."""
+    text = _MD_INLINE.sub(r"\\\1", str(text))
+    return _MD_LINE_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", text)
+
+
+def chinese_date(value: datetime.date) -> str:
+    """GB/T 9704 §7.3.5: Arabic numerals, full year, no zero padding — 2025年3月1日."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+def environment(user_dir: Path | None = None) -> jinja2.Environment:
+    import jinja2
+
+    loaders: list[jinja2.BaseLoader] = []
+    if user_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(str(user_dir)))
+    loaders.append(jinja2.FileSystemLoader(str(bundled_templates_dir())))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm"), default_for_string=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_escape
+    env.filters["cn_date"] = chinese_date
+    env.globals["rolreport_version"] = __version__
+    return env
+
+
+def render(env: jinja2.Environment, report: Report, fmt: str, **context: object) -> str:
+    """Render one format; template errors become a located usage error (exit 2)."""
+    import jinja2
+
+    name = FORMATS[fmt]
+    try:
+        template = env.get_template(name)
+        return template.render(report=report, **context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise UsageError(
+            Diagnostic(exc.filename or name, exc.lineno or 0, 1, f"模板语法错误 (template syntax error): {exc.message}")
+        ) from None
+    except jinja2.TemplateError as exc:
+        raise UsageError(f"模板出错 (template error): {exc}", name) from None

@@ -1,0 +1,235 @@
+"""Read a report source: bytes → text → YAML with positions.
+
+Each failure becomes a located :class:`~rolreport.diagnostics.Diagnostic`.  The YAML is loaded
+in ruamel.yaml's round-trip mode because its ``CommentedMap`` keeps the line and column of every
+key and value, which is how validation errors find their way back to ``FILE:LINE:COL``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
+
+STDIN = "-"
+
+
+@dataclass
+class SourceText:
+    name: str  # what diagnostics call the file: its path as given, or "<stdin>"
+    text: str  # decoded, BOM removed, line ends normalised to LF
+
+
+def read_bytes(path: str) -> tuple[str, bytes]:
+    if path == STDIN:
+        return "<stdin>", sys.stdin.buffer.read()
+    p = Path(path)
+    try:
+        return path, p.read_bytes()
+    except FileNotFoundError:
+        raise UsageError("找不到文件 (no such file)", path) from None
+    except IsADirectoryError:
+        raise UsageError("这是一个文件夹，不是文件 (is a directory)", path) from None
+    except OSError as exc:
+        raise UsageError(f"无法读取文件：{exc.strerror} (cannot read)", path) from None
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and code-point column of a byte offset, counting only the valid prefix."""
+    prefix = data[:offset].decode("utf-8", errors="replace")
+    line = prefix.count("\n") + 1
+    return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)
+
+
+def decode(name: str, data: bytes, encoding: str | None = None) -> SourceText:
+    """Decode strictly: UTF-8 (BOM optional) unless ``encoding`` is given.
+
+    A GB18030/GBK file is the usual thing a Windows editor saves; guessing it silently would
+    mean a wrong guess corrupts Chinese text, so it is recognised and refused with the fix.
+    """
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise UsageError(f"未知的编码 `{encoding}` (unknown encoding)") from None
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            line, col = _line_col(data, exc.start)
+            raise RolreportError(
+                Diagnostic(name, line, col, f"按 {encoding} 无法解码第 {exc.start} 字节 (cannot decode as {encoding})")
+            ) from None
+        return SourceText(name, _normalise(text.removeprefix("\ufeff")))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise RolreportError(
+            Diagnostic(name, 1, 1, "文件是 UTF-16 编码；请另存为 UTF-8 (file is UTF-16; save it as UTF-8)")
+        )
+    data = data.removeprefix(codecs.BOM_UTF8)
+    if b"\x00" in data:
+        line, col = _line_col(data, data.index(b"\x00"))
+        raise RolreportError(Diagnostic(name, line, col, "这不是文本文件（含有 NUL 字节）(binary file)"))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        try:
+            gb_text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            gb_text = None
+        if gb_text is not None and _has_cjk(gb_text):
+            message = (
+                "文件是 GB18030/GBK 编码，不是 UTF-8 (file is GB18030/GBK, not UTF-8)。"
+                f"请转换为 UTF-8：iconv -f GB18030 -t UTF-8 {name} -o 新文件名，"
+                "或加参数 --encoding gb18030 读取"
+            )
+        else:
+            message = "文件不是有效的 UTF-8 文本 (not valid UTF-8)；请用 --encoding 指定编码"
+        raise RolreportError(Diagnostic(name, line, col, message)) from None
+    return SourceText(name, _normalise(text))
+
+
+def _normalise(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_source(path: str, encoding: str | None = None) -> SourceText:
+    name, data = read_bytes(path)
+    return decode(name, data, encoding)
+
+
+# ----------------------------------------------------------------------------------------------
+# YAML
+
+# ruamel.yaml's messages, for a reader who may not read English; matched on the start of the
+# problem text.  The original English is kept in brackets for searching the web.
+_YAML_PROBLEMS = [
+    ("found character '\\t' that cannot start any token", "不能用 Tab 缩进或对齐；YAML 只允许用空格"),
+    ("found a tab character", "不能用 Tab 缩进或对齐；YAML 只允许用空格"),
+    (
+        "mapping values are not allowed here",
+        "这里不能出现“: ”（半角冒号加空格）。正文中的冒号请用全角“：”，或把整段文字放进引号或“|”块中",
+    ),
+    ("could not find expected ':'", "缺少“: ”：键名后面要有半角冒号和空格，或上一行缩进有误"),
+    ("expected <block end>", "缩进不一致：同一层的键和列表项要对齐"),
+    ("found unknown escape character", "双引号文字中有无法识别的转义（反斜杠）；要写反斜杠本身请改用单引号"),
+    ("but found another document", "文件中只能有一个 YAML 文档（多了一个“---”）"),
+    ("found undefined alias", "引用了未定义的 YAML 别名"),
+    ("found unexpected end of stream", "文件意外结束：可能缺少结尾的引号或括号"),
+    ("expected ',' or ']'", "方括号列表没有正确结束（缺少“]”或逗号）"),
+    ("expected ',' or '}'", "花括号映射没有正确结束（缺少“}”或逗号）"),
+    ("found character '@' that cannot start any token", "“@”不能作为 YAML 值的开头；请给这段文字加引号"),
+    ("found character '`' that cannot start any token", "“`”不能作为 YAML 值的开头；请给这段文字加引号"),
+    ("special characters are not allowed", "文件中有不允许的控制字符"),
+]
+
+
+def _yaml_message(exc: Exception) -> str:
+    problem = getattr(exc, "problem", None) or str(exc).strip().splitlines()[0]
+    for prefix, chinese in _YAML_PROBLEMS:
+        if problem.startswith(prefix):
+            return f"YAML 语法错误：{chinese} ({problem})"
+    return f"YAML 语法错误 (YAML syntax error: {problem})"
+
+
+def parse_yaml(source: SourceText) -> Any:
+    """Parse one YAML document into round-trip objects, or raise every structural problem.
+
+    Aliases are refused outright: a report has no use for them, and a "billion laughs" file
+    expands exponentially once validated.  Duplicate keys are all reported (ruamel stops at the
+    first).  Both checks run on the composed node graph, before anything is constructed.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.nodes import MappingNode
+
+    name = source.name
+    yaml = YAML()  # round-trip; one instance per document (instances keep parser state)
+    try:
+        constructor, _parser = yaml.get_constructor_parser(source.text)
+        node = constructor.composer.get_single_node()
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise RolreportError(Diagnostic(name, line, col, _yaml_message(exc))) from None
+    except YAMLError as exc:
+        raise RolreportError(Diagnostic(name, 1, 1, _yaml_message(exc))) from None
+    except RecursionError:
+        raise RolreportError(Diagnostic(name, 1, 1, "YAML 嵌套层级过深 (nesting too deep)")) from None
+
+    if node is None:
+        raise RolreportError(Diagnostic(name, 1, 1, "文件是空的：没有任何内容 (empty file)"))
+    if not isinstance(node, MappingNode):
+        kind = {"SequenceNode": "列表", "ScalarNode": "单个值"}.get(type(node).__name__, "其他内容")
+        raise RolreportError(
+            Diagnostic(
+                name,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                f"文件顶层必须是“键: 值”映射（title:、parts: 等），而不是{kind} (top level must be a mapping)",
+            )
+        )
+    problems = _structure_problems(name, node)
+    if problems:
+        raise RolreportError(problems)
+    try:
+        return constructor.construct_document(node)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise RolreportError(Diagnostic(name, line, col, _yaml_message(exc))) from None
+    except YAMLError as exc:
+        raise RolreportError(Diagnostic(name, 1, 1, _yaml_message(exc))) from None
+
+
+def _structure_problems(name: str, root: Any) -> list[Diagnostic]:
+    """Aliases and duplicate keys, found in one linear walk of the node graph."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    problems: list[Diagnostic] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            # The same node reached twice: an alias (*name) or a merge key (<<) points at it.
+            mark = node.start_mark
+            problems.append(
+                Diagnostic(
+                    name,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"不支持 YAML 锚点和别名（&{node.anchor or ''} / *{node.anchor or ''}）：请直接写出内容 "
+                    "(aliases are not supported)",
+                )
+            )
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            keys: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode):
+                    first = keys.setdefault(key_node.value, key_node)
+                    if first is not key_node:
+                        problems.append(
+                            Diagnostic(
+                                name,
+                                key_node.start_mark.line + 1,
+                                key_node.start_mark.column + 1,
+                                f"重复的键 `{key_node.value}`：第 {first.start_mark.line + 1} 行已经写过 "
+                                "(duplicate key)",
+                            )
+                        )
+                stack.append(value_node)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    # An alias is reported once per reuse; a bomb reuses a node many times, so keep the list short.
+    unique = sorted(set(problems))
+    return unique[:50]

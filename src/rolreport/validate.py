@@ -1,0 +1,247 @@
+"""Validate parsed YAML into a :class:`~rolreport.model.Report`, locating every error.
+
+pydantic reports errors by ``loc`` (a path of keys and indexes).  We walk that path through
+ruamel.yaml's round-trip containers, whose ``.lc`` records the 0-based line and column of each
+key and value, and turn each error into ``FILE:LINE:COL: message [yaml.path]``.  Messages are
+chosen by the error *type* and its context, never by matching pydantic's English text, and are
+written for a drafting clerk who reads Chinese.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from rolreport.diagnostics import Diagnostic, RolreportError
+from rolreport.model import Report
+from rolreport.source import SourceText, parse_yaml, read_source
+
+# Keys a Chinese-speaking author may type by instinct, mapped to the real ones (hints only).
+_CHINESE_KEYS = {
+    "标题": "title", "標題": "title", "题目": "title", "發文機關": "issuer", "发文机关": "issuer",
+    "年度": "year", "年份": "year", "文字": "script", "导语": "preamble", "導語": "preamble",
+    "前言": "preamble", "部分": "parts", "段落": "paragraphs", "正文": "paragraphs", "小节": "sections",
+    "小節": "sections", "条目": "items", "條目": "items", "角色": "role", "落款": "closing",
+    "文号": "doc_number", "文號": "doc_number", "主送机关": "addressee", "主送機關": "addressee",
+    "日期": "date", "称谓": "salutation", "稱謂": "salutation",
+}  # fmt: skip
+
+_TYPE_NAMES = {
+    "str": "文字", "int": "整数", "float": "小数", "bool": "真假值", "NoneType": "空值",
+    "list": "列表", "CommentedSeq": "列表", "dict": "映射", "CommentedMap": "映射",
+    "date": "日期", "datetime": "日期时间", "TimeStamp": "日期时间",
+}  # fmt: skip
+
+
+@dataclass
+class LoadedReport:
+    source: SourceText
+    data: Any  # the round-trip YAML (kept for positions: rules and converters need them)
+    report: Report
+
+
+def load_report(path: str, encoding: str | None = None) -> LoadedReport:
+    """Read, parse and validate one report source; raise :class:`RolreportError` with all problems."""
+    source = read_source(path, encoding)
+    data = parse_yaml(source)
+    return LoadedReport(source, data, validate(source.name, data))
+
+
+def validate(name: str, data: Any) -> Report:
+    try:
+        return Report.model_validate(_plain(data))
+    except ValidationError as exc:
+        diagnostics = [_diagnostic(name, data, err) for err in exc.errors()]
+        raise RolreportError(_drop_explained_missing(diagnostics)) from None
+
+
+def _drop_explained_missing(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """``titel:`` yields both "unknown key titel, did you mean title?" and "missing title";
+    the second adds nothing once the first is shown."""
+    suggested = {
+        (d.path.rsplit(".", 1)[0], d.message.split("`")[3])
+        for d in diagnostics
+        if "(did you mean" in d.message
+    }
+    return [
+        d
+        for d in diagnostics
+        if not ("(missing required key)" in d.message and tuple(d.path.rsplit(".", 1)) in suggested)
+    ]
+
+
+def _plain(value: Any) -> Any:
+    """Copy round-trip containers into plain dict/list/str so pydantic sees ordinary types."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+# ----------------------------------------------------------------------------------------------
+# Locating
+
+
+def _position(container: Any, key: Any, *, of_key: bool = False) -> tuple[int, int] | None:
+    lc = getattr(container, "lc", None)
+    if lc is None:
+        return None
+    try:
+        if isinstance(container, dict):
+            line, col = lc.key(key) if of_key else lc.value(key)
+        else:
+            line, col = lc.item(key)
+    except (KeyError, IndexError, TypeError):
+        return None
+    return line + 1, col + 1
+
+
+def _path_text(parts: list[Any]) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _walk(data: Any, loc: tuple[Any, ...]) -> tuple[Any, list[Any], tuple[int, int], Any | None]:
+    """Follow ``loc`` as far as the YAML goes.
+
+    Returns the deepest container reached, the path taken, the position of the last value found,
+    and the first ``loc`` element that could not be followed (a missing or unknown key), if any.
+    Elements that name no YAML node (union members, validator tags) are skipped.
+    """
+    node = data
+    taken: list[Any] = []
+    pos = (1, 1)
+    start = getattr(data, "lc", None)
+    if start is not None and start.line is not None:
+        pos = (start.line + 1, start.col + 1)
+    for element in loc:
+        if isinstance(node, dict) and isinstance(element, str):
+            if element not in node:
+                return node, taken, pos, element
+            found = _position(node, element)
+            node = node[element]
+        elif isinstance(node, list) and isinstance(element, int):
+            if not 0 <= element < len(node):
+                return node, taken, pos, element
+            found = _position(node, element)
+            node = node[element]
+        else:
+            continue
+        taken.append(element)
+        if found:
+            pos = found
+    return node, taken, pos, None
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The pydantic model that validates the mapping at ``loc`` (for "did you mean" hints)."""
+    model: type[BaseModel] | None = Report
+    for element in loc:
+        if model is None:
+            return None
+        if isinstance(element, int):
+            continue
+        field = model.model_fields.get(element)
+        if field is None:
+            return None
+        model = _inner_model(field.annotation)
+    return model
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found:
+                return found
+    return None
+
+
+def _field_label(loc: tuple[Any, ...], key: str) -> str:
+    model = _model_at(loc)
+    field = model.model_fields.get(key) if model else None
+    return f"（{field.title}）" if field and field.title else ""
+
+
+def _type_name(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value).__name__, type(value).__name__)
+
+
+def _diagnostic(name: str, data: Any, err: dict[str, Any]) -> Diagnostic:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    value = err.get("input")
+    node, taken, pos, missing = _walk(data, loc)
+
+    if "at" in ctx:  # a cross-field rule that names the key to blame
+        _, taken, pos, _ = _walk(data, (*loc, ctx["at"]))
+        return Diagnostic(name, *pos, err["msg"], _path_text(taken))
+
+    if kind == "extra_forbidden":
+        key = loc[-1]
+        parent, parent_path, _, _ = _walk(data, loc[:-1])
+        key_pos = _position(parent, key, of_key=True) or pos
+        model = _model_at(loc[:-1])
+        allowed = list(model.model_fields) if model else []
+        hint = _CHINESE_KEYS.get(str(key))
+        if hint not in allowed:
+            close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+            hint = close[0] if close else None
+        message = f"未知的键 `{key}` (unknown key)"
+        if hint:
+            message += f"；是不是 `{hint}`？(did you mean `{hint}`?)"
+        elif allowed:
+            message += f"；这里可用的键：{', '.join(allowed)}"
+        return Diagnostic(name, *key_pos, message, _path_text([*parent_path, key]))
+
+    if kind == "missing":
+        key = loc[-1]
+        label = _field_label(loc[:-1], str(key)) if isinstance(key, str) else ""
+        return Diagnostic(
+            name, *pos, f"缺少必填的键 `{key}`{label} (missing required key)", _path_text([*taken, key])
+        )
+
+    return Diagnostic(name, *pos, _message(kind, err["msg"], ctx, value), _path_text(taken))
+
+
+def _message(kind: str, msg: str, ctx: dict[str, Any], value: Any) -> str:
+    got = f"，现在是{_type_name(value)}" if value is not None or kind.endswith("_type") else ""
+    if kind == "string_type":
+        return f"应当是一段文字{got} (expected text)"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"应当是整数，如 2024{got} (expected an integer)"
+    if kind in ("list_type", "tuple_type"):
+        return f"应当是列表：每一项另起一行，以“- ”开头{got} (expected a list)"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"应当是“键: 值”映射{got} (expected a mapping)"
+    if kind.startswith("date_") or kind.startswith("datetime_"):
+        return f"应当是日期，写作 YYYY-MM-DD，如 2025-03-28（现在是“{value}”）(expected a date)"
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        hint = f"是不是 {close[0]}？" if close else ""
+        return f"“{value}”不是可选的值；{hint}可选：{', '.join(choices)} (not an allowed value)"
+    if kind == "string_too_short":
+        return "不能为空 (must not be empty)"
+    if kind == "too_short":
+        return f"至少要有 {ctx.get('min_length', 1)} 项 (too few items)"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"数值超出范围：{msg} (out of range)"
+    if kind == "bool_type" or kind == "bool_parsing":
+        return f"应当是 true 或 false{got} (expected a boolean)"
+    return msg  # our own PydanticCustomError messages are Chinese already

@@ -58,7 +58,9 @@ def plan(
     for path in paths:
         stem = output_stem(path)
         if stem in stems:
-            raise UsageError(f"{stems[stem]} 和 {path} 会写出同名文件 {stem}.*（请分两次构建或改名）(output names clash)")
+            raise UsageError(
+                f"{stems[stem]} 和 {path} 会写出同名文件 {stem}.*（请分两次构建或改名）(output names clash)"
+            )
         stems[stem] = path
     reports = load_all(paths, encoding)
     env = environment(templates)

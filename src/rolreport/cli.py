@@ -106,9 +106,7 @@ def _build_app():
         file: Annotated[Path, typer.Argument(help="要创建的 YAML 文件。", show_default=False)],
         jurisdiction: Annotated[str, typer.Option("--jurisdiction", "-j", help="行政区域或部门，如“常州市”。")],
         year: Annotated[int, typer.Option("--year", "-y", help="报告年度，如 2024。", min=1990, max=2100)],
-        issuer: Annotated[
-            str | None, typer.Option("--issuer", help="发文机关；默认“<行政区域>人民政府”。")
-        ] = None,
+        issuer: Annotated[str | None, typer.Option("--issuer", help="发文机关；默认“<行政区域>人民政府”。")] = None,
         script: Annotated[
             str, typer.Option("--script", help="文字：zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK。")
         ] = "zh-Hans",
@@ -125,9 +123,7 @@ def _build_app():
 
     @app.command()
     def schema(
-        output: Annotated[
-            Path | None, typer.Option("--output", "-o", help="写入文件（默认标准输出）。")
-        ] = None,
+        output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件（默认标准输出）。")] = None,
     ) -> None:
         """输出报告源文件的 JSON Schema（draft-07，供编辑器补全和校验）。"""
         from rolreport.schema import schema_text

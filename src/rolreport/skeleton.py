@@ -79,9 +79,7 @@ def skeleton_text(*, jurisdiction: str, year: int, issuer: str | None, script: s
     return text
 
 
-def write_new(
-    path: Path, *, jurisdiction: str, year: int, issuer: str | None, script: str, schema: str
-) -> None:
+def write_new(path: Path, *, jurisdiction: str, year: int, issuer: str | None, script: str, schema: str) -> None:
     from rolreport.fsio import write_atomic
     from rolreport.source import SourceText, parse_yaml
     from rolreport.validate import validate

@@ -74,8 +74,7 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> SourceText:
         )
     data = data.removeprefix(codecs.BOM_UTF8)
     if b"\x00" in data:
-        line, col = _line_col(data, data.index(b"\x00"))
-        raise RolreportError(Diagnostic(name, line, col, "这不是文本文件（含有 NUL 字节）(binary file)"))
+        raise RolreportError(Diagnostic(name, 1, 1, "这不是文本文件（含有 NUL 字节）(binary file, not text)"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -57,23 +57,13 @@ def validate(name: str, data: Any) -> Report:
     try:
         return Report.model_validate(_plain(data))
     except ValidationError as exc:
-        diagnostics = [_diagnostic(name, data, err) for err in exc.errors()]
-        raise RolreportError(_drop_explained_missing(diagnostics)) from None
-
-
-def _drop_explained_missing(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """``titel:`` yields both "unknown key titel, did you mean title?" and "missing title";
-    the second adds nothing once the first is shown."""
-    suggested = {
-        (d.path.rsplit(".", 1)[0], d.message.split("`")[3])
-        for d in diagnostics
-        if "(did you mean" in d.message
-    }
-    return [
-        d
-        for d in diagnostics
-        if not ("(missing required key)" in d.message and tuple(d.path.rsplit(".", 1)) in suggested)
-    ]
+        located = [_diagnostic(name, data, err) for err in exc.errors()]
+    # `titel:` yields both "unknown key titel, did you mean title?" and "missing title"; the
+    # second adds nothing once the first is shown.
+    suggested = {hint for _, _, hint in located if hint}
+    raise RolreportError(
+        [diagnostic for diagnostic, kind, _ in located if not (kind == "missing" and diagnostic.path in suggested)]
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -181,16 +171,18 @@ def _type_name(value: Any) -> str:
     return _TYPE_NAMES.get(type(value).__name__, type(value).__name__)
 
 
-def _diagnostic(name: str, data: Any, err: dict[str, Any]) -> Diagnostic:
+def _diagnostic(name: str, data: Any, err: dict[str, Any]) -> tuple[Diagnostic, str, str | None]:
+    """The located diagnostic of one pydantic error, its type, and for an unknown key with a
+    close match, the YAML path of the key it probably meant."""
     loc = tuple(err["loc"])
     kind = err["type"]
     ctx = err.get("ctx") or {}
     value = err.get("input")
-    node, taken, pos, missing = _walk(data, loc)
+    _, taken, pos, _ = _walk(data, loc)
 
     if "at" in ctx:  # a cross-field rule that names the key to blame
         _, taken, pos, _ = _walk(data, (*loc, ctx["at"]))
-        return Diagnostic(name, *pos, err["msg"], _path_text(taken))
+        return Diagnostic(name, *pos, err["msg"], _path_text(taken)), kind, None
 
     if kind == "extra_forbidden":
         key = loc[-1]
@@ -207,16 +199,16 @@ def _diagnostic(name: str, data: Any, err: dict[str, Any]) -> Diagnostic:
             message += f"；是不是 `{hint}`？(did you mean `{hint}`?)"
         elif allowed:
             message += f"；这里可用的键：{', '.join(allowed)}"
-        return Diagnostic(name, *key_pos, message, _path_text([*parent_path, key]))
+        meant = _path_text([*parent_path, hint]) if hint else None
+        return Diagnostic(name, *key_pos, message, _path_text([*parent_path, key])), kind, meant
 
     if kind == "missing":
         key = loc[-1]
         label = _field_label(loc[:-1], str(key)) if isinstance(key, str) else ""
-        return Diagnostic(
-            name, *pos, f"缺少必填的键 `{key}`{label} (missing required key)", _path_text([*taken, key])
-        )
+        message = f"缺少必填的键 `{key}`{label} (missing required key)"
+        return Diagnostic(name, *pos, message, _path_text([*taken, key])), kind, None
 
-    return Diagnostic(name, *pos, _message(kind, err["msg"], ctx, value), _path_text(taken))
+    return Diagnostic(name, *pos, _message(kind, err["msg"], ctx, value), _path_text(taken)), kind, None
 
 
 def _message(kind: str, msg: str, ctx: dict[str, Any], value: Any) -> str:

@@ -12,7 +12,8 @@ from rolreport.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "changzhou-2024.yaml"
-SEED = ROOT.parent / "shared" / "seed" / "changzhou-2024.txt"
+# A verbatim copy of ../shared/seed/changzhou-2024.txt (the published text the project started from).
+SEED = Path(__file__).parent / "data" / "seed-changzhou-2024.txt"
 GOLDEN = Path(__file__).parent / "golden"
 
 

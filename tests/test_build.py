@@ -136,14 +136,18 @@ def test_features_plain_text(run):
     ]
     assert "（一）严格规范公正文明执法。全年办理行政处罚案件1180件，纠错率6.8%。\n另起一段的正文。\n" in text
     assert "（二）推进依法行政\n县政府主要负责人" in text
-    assert "1.健全制度。出台《某县行政规范性文件管理办法》。\n（1）细化备案审查程序。\n（2）强化监督。开展专项检查3次。\n2.开展法治培训12次。\n" in text
+    assert (
+        "1.健全制度。出台《某县行政规范性文件管理办法》。\n（1）细化备案审查程序。\n（2）强化监督。开展专项检查3次。\n2.开展法治培训12次。\n"
+        in text
+    )
     assert "（三）为什么要加强？以问句结尾" in text
     assert text.endswith("某县人民政府\n2025年3月8日\n")
 
 
 def test_npc_frame(run, tmp_path, example_copy):
     text = example_copy.read_text(encoding="utf-8").replace(
-        "section_heading: run-in", "section_heading: run-in\naudience: npc\nsession_note: ——2025年3月20日在市人大常委會會議上"
+        "section_heading: run-in",
+        "section_heading: run-in\naudience: npc\nsession_note: ——2025年3月20日在市人大常委會會議上",
     )
     example_copy.write_text(text, encoding="utf-8")
     lines = run("build", example_copy, "-f", "txt", "-o", "-").stdout.splitlines()
@@ -160,13 +164,30 @@ def test_markdown_escapes_content(run):
     html = MarkdownIt("commonmark").enable("strikethrough").render(result.stdout)
     # One h1, one h2, no other block or inline markup than what the template writes.
     assert html.count("<h1>") == 1 and html.count("<h2>") == 1
-    for tag in ("<script", "<ol", "<ul", "<blockquote", "<em>", "<code>", "<a ", "<img", "<b>", "<i>", "<s>", "<hr", "<!--"):
+    for tag in (
+        "<script",
+        "<ol",
+        "<ul",
+        "<blockquote",
+        "<em>",
+        "<code>",
+        "<a ",
+        "<img",
+        "<b>",
+        "<i>",
+        "<s>",
+        "<hr",
+        "<!--",
+    ):
         assert tag not in html, tag
     assert html.count("<strong>") == 1  # the run-in lead of the section, nothing from content
     assert "&lt;script&gt;alert(1)&lt;/script&gt;正文中的标签。" in html
     assert "{{ 7*7 }} 和 {% raw %} 应原样显示。" in html
     assert "<p># 不是标题</p>" in html and "<p>1. 不是列表</p>" in html and "<p>===</p>" in html
-    assert "*星号* _下划线_ `代码` [链接](http://example.com) &lt;b&gt;粗&lt;/b&gt; &amp;amp; | 竖线 ~删除~ \\ 反斜杠" in html
+    assert (
+        "*星号* _下划线_ `代码` [链接](http://example.com) &lt;b&gt;粗&lt;/b&gt; &amp;amp; | 竖线 ~删除~ \\ 反斜杠"
+        in html
+    )
 
 
 def test_markdown_run_in_leads_are_bold_before_cjk_text(run):

@@ -67,13 +67,18 @@ def _build_app():
 
     @app.command()
     def build(
-        files: Annotated[list[str], typer.Argument(help="报告源文件（YAML）；“-”读标准输入。", show_default=False)],
+        files: Annotated[
+            list[str], typer.Argument(help="报告源文件（YAML）；“-”读标准输入。", show_default=False, metavar="FILE")
+        ],
         format: Annotated[
             list[str],
-            typer.Option("--format", "-f", help="输出格式，逗号分隔或重复：md, html, txt。默认全部。"),
+            typer.Option(
+                "--format", "-f", metavar="FORMAT", help="输出格式，逗号分隔或重复：md, html, txt。默认全部。"
+            ),
         ] = [],  # noqa: B006 - typer reads the default, never mutates it
         out: Annotated[
-            str, typer.Option("--out", "-o", help="输出文件夹；“-”写到标准输出（仅限一个文件、一种格式）。")
+            str,
+            typer.Option("--out", "-o", metavar="DIR", help="输出文件夹；“-”写到标准输出（仅限一个文件、一种格式）。"),
         ] = "build",
         templates: Annotated[
             Path | None,
@@ -86,7 +91,7 @@ def _build_app():
             ),
         ] = None,
         encoding: Annotated[
-            str | None, typer.Option("--encoding", help="源文件编码（默认 UTF-8），如 gb18030。")
+            str | None, typer.Option("--encoding", metavar="ENCODING", help="源文件编码（默认 UTF-8），如 gb18030。")
         ] = None,
     ) -> None:
         """校验报告并生成 Markdown、HTML、纯文本（写入 --out 文件夹，默认 ./build）。"""
@@ -103,12 +108,12 @@ def _build_app():
 
     @app.command()
     def new(
-        file: Annotated[Path, typer.Argument(help="要创建的 YAML 文件。", show_default=False)],
+        file: Annotated[Path, typer.Argument(help="要创建的 YAML 文件。", show_default=False, metavar="FILE")],
         jurisdiction: Annotated[str, typer.Option("--jurisdiction", "-j", help="行政区域或部门，如“常州市”。")],
         year: Annotated[int, typer.Option("--year", "-y", help="报告年度，如 2024。", min=1990, max=2100)],
         issuer: Annotated[str | None, typer.Option("--issuer", help="发文机关；默认“<行政区域>人民政府”。")] = None,
         script: Annotated[
-            str, typer.Option("--script", help="文字：zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK。")
+            str, typer.Option("--script", metavar="SCRIPT", help="文字：zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK。")
         ] = "zh-Hans",
         schema: Annotated[
             str,
@@ -138,7 +143,7 @@ def _build_app():
 
     @app.command("export-templates")
     def export_templates(
-        folder: Annotated[Path, typer.Argument(help="写入模板的文件夹。", show_default=False)],
+        folder: Annotated[Path, typer.Argument(help="写入模板的文件夹。", show_default=False, metavar="FOLDER")],
     ) -> None:
         """把内置模板复制到 FOLDER 以便修改，再用 build --templates FOLDER 使用；不覆盖已有文件。"""
         from rolreport.diagnostics import UsageError

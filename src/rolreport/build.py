@@ -9,10 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rolreport.config import load_config
+from rolreport.convert import SCRIPTS
 from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
 from rolreport.fsio import write_atomic
+from rolreport.model import Report
 from rolreport.render import FORMATS, environment, render
 from rolreport.validate import LoadedReport, load_report
+from rolreport.variants import DEFAULT_OPTIONS, SCRIPT_LABELS, ConversionOptions, convert_report, make_converter
 
 
 @dataclass
@@ -50,10 +54,21 @@ def plan(
     out: str,
     templates: Path | None = None,
     encoding: str | None = None,
+    scripts: list[str] | None = None,
+    options: ConversionOptions = DEFAULT_OPTIONS,
 ) -> list[Output]:
-    """Render every requested output of every source, without writing anything."""
-    if out == "-" and (len(formats) != 1 or len(paths) != 1):
-        raise UsageError("--out - 只能用于一个源文件、一种格式 (stdout takes exactly one file and one format)")
+    """Render every requested output of every source, without writing anything.
+
+    With ``scripts``, each source is converted to each script and the file names carry the
+    variant (``changzhou-2024.zh-Hans.html``); HTML pages link to their sibling variants.
+    """
+    variants = _unique(scripts or [])
+    for script in variants:
+        if script not in SCRIPTS:
+            raise UsageError(f"未知的文字 `{script}`；可选：{', '.join(SCRIPTS)} (unknown script)")
+    per_source = len(formats) * max(len(variants), 1)
+    if out == "-" and (per_source != 1 or len(paths) != 1):
+        raise UsageError("--out - 只能用于一个源文件、一种格式、一种文字 (stdout takes exactly one document)")
     stems: dict[str, str] = {}
     for path in paths:
         stem = output_stem(path)
@@ -67,10 +82,40 @@ def plan(
     outputs: list[Output] = []
     for loaded in reports:
         stem = output_stem(loaded.source.name if loaded.source.name != "<stdin>" else "-")
-        for fmt in formats:
-            text = render(env, loaded.report, fmt)
-            outputs.append(Output(None if out == "-" else Path(out) / f"{stem}.{fmt}", text))
+        documents = _variants(loaded, variants, options)
+        links = [
+            {"lang": script, "label": SCRIPT_LABELS[script], "href": f"{stem}.{script}.html"} for script in variants
+        ]
+        for script, report in documents:
+            name = f"{stem}.{script}" if variants else stem
+            for fmt in formats:
+                text = render(env, report, fmt, variants=links if len(links) > 1 else [])
+                outputs.append(Output(None if out == "-" else Path(out) / f"{name}.{fmt}", text))
     return outputs
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen: list[str] = []
+    for value in values:
+        for item in value.split(","):
+            item = item.strip()
+            if item and item not in seen:
+                seen.append(item)
+    return seen
+
+
+def _variants(loaded: LoadedReport, scripts: list[str], options: ConversionOptions) -> list[tuple[str, Report]]:
+    report = loaded.report
+    if not scripts:
+        return [(report.script, report)]
+    project = load_config(Path(loaded.source.name).parent if loaded.source.name != "<stdin>" else Path.cwd())
+    documents = []
+    for script in scripts:
+        converter = make_converter(
+            report.script, script, project=project.conversion, report=report.conversion, options=options
+        )
+        documents.append((script, convert_report(report, converter)))
+    return documents
 
 
 def write(outputs: list[Output]) -> None:

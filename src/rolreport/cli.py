@@ -15,6 +15,7 @@ inside the command that needs it, so ``rolreport --version`` stays close to Pyth
 # functions at run time, and `typer` is imported inside _build_app, not at module level.
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -23,7 +24,9 @@ from rolreport.diagnostics import EXIT_INVALID, EXIT_USAGE
 
 
 def version_text() -> str:
-    return f"rolreport {__version__} (Python {sys.version.split()[0]})"
+    from rolreport.convert import backend_info
+
+    return f"rolreport {__version__} (Python {sys.version.split()[0]}; OpenCC backend: {backend_info()})"
 
 
 def _fast_path(argv: list[str]) -> None:
@@ -34,6 +37,16 @@ def _fast_path(argv: list[str]) -> None:
 
 
 _debug = os.environ.get("ROLREPORT_DEBUG", "") not in ("", "0")
+
+
+class QuotesChoice(StrEnum):
+    keep = "keep"
+    regional = "regional"
+
+
+QUOTES_HELP = "引号：keep 保留原样（默认）；regional 台湾、香港版用「」『』，简体和 OpenCC 繁体版用“”‘’。"
+FIXES_HELP = "是否应用内置的 OpenCC 错误修正（编发→編發、云上复议→雲上複議 等）；默认应用。"
+VOCABULARY_HELP = "使用 OpenCC 词汇转换（s2twp 等）。会改写法律用语（规范性文件→規範性檔案），仅在明确需要时使用。"
 
 
 def _build_app():
@@ -93,18 +106,79 @@ def _build_app():
         encoding: Annotated[
             str | None, typer.Option("--encoding", metavar="ENCODING", help="源文件编码（默认 UTF-8），如 gb18030。")
         ] = None,
+        script: Annotated[
+            list[str],
+            typer.Option(
+                "--script",
+                "-s",
+                metavar="SCRIPT",
+                help="生成这些文字的版本（可重复或逗号分隔）：zh-Hans, zh-Hant, zh-Hant-TW, zh-Hant-HK；"
+                "文件名带文字后缀，如 x.zh-Hans.html。默认只生成源文字，文件名不带后缀。",
+            ),
+        ] = [],  # noqa: B006
+        quotes: Annotated[QuotesChoice | None, typer.Option("--quotes", help=QUOTES_HELP)] = None,
+        builtin_fixes: Annotated[
+            bool | None, typer.Option("--builtin-fixes/--no-builtin-fixes", help=FIXES_HELP)
+        ] = None,
+        vocabulary: Annotated[bool, typer.Option("--vocabulary", help=VOCABULARY_HELP)] = False,
     ) -> None:
         """校验报告并生成 Markdown、HTML、纯文本（写入 --out 文件夹，默认 ./build）。"""
         from rolreport import build as pipeline
+        from rolreport.variants import ConversionOptions
 
         formats = pipeline.parse_formats(format)
-        outputs = pipeline.plan(files, formats, out, templates, encoding)
+        options = ConversionOptions(builtin_fixes, vocabulary, quotes.value if quotes else None)
+        outputs = pipeline.plan(files, formats, out, templates, encoding, script, options)
         if out == "-":
             _write_stdout(outputs[0].text)
             return
         pipeline.write(outputs)
         for output in outputs:
             print(f"已生成 {output.path}", file=sys.stderr)
+
+    @app.command()
+    def convert(
+        files: Annotated[
+            list[str],
+            typer.Argument(help="要转换的文件：报告源文件（.yaml）、.txt、.md、.html；“-”读标准输入。", metavar="FILE"),
+        ],
+        to: Annotated[
+            str,
+            typer.Option("--to", "-t", metavar="SCRIPT", help="目标文字：zh-Hans, zh-Hant, zh-Hant-TW, zh-Hant-HK。"),
+        ],
+        from_: Annotated[
+            str | None,
+            typer.Option("--from", metavar="SCRIPT", help="源文字；默认取报告的 script，文本文件自动识别。"),
+        ] = None,
+        in_place: Annotated[bool, typer.Option("--in-place", "-i", help="原地改写（原子写入）。")] = False,
+        output: Annotated[
+            str | None,
+            typer.Option("--output", "-o", metavar="OUT", help="输出文件或文件夹；“-”为标准输出（默认，单个文件时）。"),
+        ] = None,
+        kind: Annotated[
+            str | None, typer.Option("--as", metavar="KIND", help="按此类型处理：yaml, text, html；默认看扩展名。")
+        ] = None,
+        encoding: Annotated[
+            str | None, typer.Option("--encoding", metavar="ENCODING", help="输入编码（默认 UTF-8）。")
+        ] = None,
+        quotes: Annotated[QuotesChoice | None, typer.Option("--quotes", help=QUOTES_HELP)] = None,
+        builtin_fixes: Annotated[
+            bool | None, typer.Option("--builtin-fixes/--no-builtin-fixes", help=FIXES_HELP)
+        ] = None,
+        vocabulary: Annotated[bool, typer.Option("--vocabulary", help=VOCABULARY_HELP)] = False,
+    ) -> None:
+        """在简体、繁体（OpenCC 标准、台湾、香港）之间转换文件；只改文字，不改键、日期、数字、网址和文件名。"""
+        from rolreport import convertfile
+        from rolreport.variants import ConversionOptions
+
+        options = ConversionOptions(builtin_fixes, vocabulary, quotes.value if quotes else None)
+        results = convertfile.convert_paths(
+            files, to=to, from_=from_, in_place=in_place, output=output, kind=kind, encoding=encoding, options=options
+        )
+        convertfile.write(results)
+        for result in results:
+            if result.target is not None:
+                print(f"已转换 {result.path} → {result.target}", file=sys.stderr)
 
     @app.command()
     def new(

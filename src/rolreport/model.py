@@ -210,6 +210,33 @@ class Part(_Numbered):
         return self
 
 
+class ConversionSettings(Base):
+    """How this report converts to other scripts (``build --script``, ``convert``).
+
+    The same table can stand in a project's ``.rolreport.toml`` (``[conversion]``) or
+    ``pyproject.toml`` (``[tool.rolreport.conversion]``); the report's settings win.
+    """
+
+    builtin_fixes: bool = Field(
+        default=True,
+        title="内置修正",
+        description="是否应用 rolreport 内置的 OpenCC 错误修正（如 编发→編發、云上复议→雲上複議）",
+    )
+    overrides: dict[Script, dict[str, str]] = Field(
+        default_factory=dict,
+        title="词语覆盖",
+        description="按目标文字列出“原文词语: 转换结果”，优先于 OpenCC，如 zh-Hant-TW: {云上复议: 雲上復議}",
+    )
+    protect: list[str] = Field(
+        default_factory=list, title="保护词语", description="任何转换中都原样保留的词语（人名、文件名称等）"
+    )
+    quotes: Literal["keep", "regional"] | None = Field(
+        default=None,
+        title="引号",
+        description="keep 保留原引号（默认）；regional 台湾、香港文字用「」『』，简体和 OpenCC 繁体用“”‘’",
+    )
+
+
 class Closing(Base):
     """The signature block under the text (GB/T 9704 §7.3.5): issuer, then the date."""
 
@@ -257,6 +284,9 @@ class Report(Base):
         description="各小节的默认标题样式：standalone 单独成行；run-in“（一）标题。正文”同段",
     )
     closing: Closing | None = Field(default=None, title="落款", description="正文后的发文机关署名和成文日期")
+    conversion: ConversionSettings | None = Field(
+        default=None, title="文字转换", description="转换为其他文字时的词语覆盖、保护词语和引号设置"
+    )
     preamble: list[Paragraph] = Field(default_factory=list, title="导语", description="第一部分之前的段落")
     parts: list[Part] = Field(min_length=1, title="各部分", description="第一层，编号一、二、…")
 

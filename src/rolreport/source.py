@@ -138,8 +138,9 @@ def _yaml_message(exc: Exception) -> str:
     return f"YAML 语法错误 (YAML syntax error: {problem})"
 
 
-def parse_yaml(source: SourceText) -> Any:
-    """Parse one YAML document into round-trip objects, or raise every structural problem.
+def compose_yaml(source: SourceText) -> tuple[Any, Any]:
+    """Parse one YAML document into its node graph (with positions), refusing what a report
+    can never be.  Returns the round-trip constructor and the root node.
 
     Aliases are refused outright: a report has no use for them, and a "billion laughs" file
     expands exponentially once validated.  Duplicate keys are all reported (ruamel stops at the
@@ -155,9 +156,7 @@ def parse_yaml(source: SourceText) -> Any:
         constructor, _parser = yaml.get_constructor_parser(source.text)
         node = constructor.composer.get_single_node()
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise RolreportError(Diagnostic(name, line, col, _yaml_message(exc))) from None
+        raise RolreportError(_marked(name, exc)) from None
     except YAMLError as exc:
         raise RolreportError(Diagnostic(name, 1, 1, _yaml_message(exc))) from None
     except RecursionError:
@@ -178,14 +177,26 @@ def parse_yaml(source: SourceText) -> Any:
     problems = _structure_problems(name, node)
     if problems:
         raise RolreportError(problems)
+    return constructor, node
+
+
+def parse_yaml(source: SourceText) -> Any:
+    """Parse one YAML document into round-trip objects (``CommentedMap`` keeps positions)."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    constructor, node = compose_yaml(source)
     try:
         return constructor.construct_document(node)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise RolreportError(Diagnostic(name, line, col, _yaml_message(exc))) from None
+        raise RolreportError(_marked(source.name, exc)) from None
     except YAMLError as exc:
-        raise RolreportError(Diagnostic(name, 1, 1, _yaml_message(exc))) from None
+        raise RolreportError(Diagnostic(source.name, 1, 1, _yaml_message(exc))) from None
+
+
+def _marked(name: str, exc: Any) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Diagnostic(name, line, col, _yaml_message(exc))
 
 
 def _structure_problems(name: str, root: Any) -> list[Diagnostic]:

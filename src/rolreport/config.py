@@ -10,16 +10,49 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError, field_validator
 
 from rolreport.diagnostics import Diagnostic, UsageError
-from rolreport.model import Base, ConversionSettings
+from rolreport.model import Base, ConversionSettings, Script
+
+RuleSeverity = Literal["error", "warning", "info", "off"]
 
 
 class ProjectConfig(Base):
-    conversion: ConversionSettings = ConversionSettings()
+    """``[tool.rolreport]`` (or the top level of ``.rolreport.toml``)."""
+
+    conversion: ConversionSettings = Field(default_factory=ConversionSettings)
+    # rolreport check (rules.md §3)
+    select: list[str] | None = None  # rule ids or prefixes (RR3); None: every rule that is on by default
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, RuleSeverity] = Field(default_factory=dict)
+    profile: Literal["official", "technical"] = "official"
+    locale: Script | None = None
+    allow_words: list[str] = Field(default_factory=list)
+    fail_on: Literal["error", "warning", "info"] = "error"
+
+    @field_validator("select", "ignore")
+    @classmethod
+    def _known_rules(cls, value: list[str] | None) -> list[str] | None:
+        for rule in value or []:
+            _check_rule(rule)
+        return value
+
+    @field_validator("severity")
+    @classmethod
+    def _known_severity_rules(cls, value: dict[str, str]) -> dict[str, str]:
+        for rule in value:
+            _check_rule(rule)
+        return value
+
+
+def _check_rule(rule: str) -> None:
+    from rolreport.check.findings import RULES
+
+    if not any(known.startswith(rule) for known in RULES) or not rule.startswith("RR"):
+        raise ValueError(f"未知的规则 {rule} (unknown rule id)")
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -52,8 +85,17 @@ def _read(path: Path) -> dict[str, Any]:
         raise UsageError(f"无法读取配置文件 (cannot read config): {exc}", str(path)) from None
 
 
-def load_config(start: Path) -> ProjectConfig:
-    found = find_config(start)
+def load_config(start: Path, explicit: Path | None = None) -> ProjectConfig:
+    """The project config for a file in ``start`` (or the ``explicit`` file)."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise UsageError("找不到配置文件 (no such config file)", str(explicit))
+        table = _read(explicit)
+        if explicit.name == "pyproject.toml":
+            table = table.get("tool", {}).get("rolreport", {})
+        found: tuple[Path, dict[str, Any]] | None = (explicit, table)
+    else:
+        found = find_config(start)
     if found is None:
         return ProjectConfig()
     path, table = found

@@ -134,6 +134,12 @@ def _walk(data: Any, loc: tuple[Any, ...]) -> tuple[Any, list[Any], tuple[int, i
     return node, taken, pos, None
 
 
+def locate(data: Any, loc: tuple[Any, ...]) -> tuple[int, int, str]:
+    """1-based line and column of the YAML node at ``loc`` (as far as it exists), and its path."""
+    _, taken, pos, _ = _walk(data, loc)
+    return pos[0], pos[1], _path_text(taken)
+
+
 def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
     """The pydantic model that validates the mapping at ``loc`` (for "did you mean" hints)."""
     model: type[BaseModel] | None = Report

@@ -1,0 +1,265 @@
+"""Prose scalars of a report source, with the file position of every character of their value.
+
+A finding is about characters of a *value* (after YAML has folded lines, removed quotes and
+decoded escapes), but users need the place in the *file*.  For each scalar we rebuild its value
+from the source slice while recording, for every value character, the index of the source
+character it came from.  The rebuilt value is compared with the value ruamel.yaml constructed;
+only when they agree is the map used (``exact``), otherwise every character maps to the start of
+the scalar, so a position may be coarse but is never wrong.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from rolreport.variants import NOT_PROSE
+
+_SIMPLE_ESCAPES = {
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+    "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
+    "L": "\u2028", "P": "\u2029",
+}  # fmt: skip
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+
+
+@dataclass
+class Scalar:
+    path: str  # YAML path, e.g. parts[0].sections[2].paragraphs[0]
+    key: str  # the last mapping key on the path (paragraphs, title, …)
+    value: str
+    index: list[int]  # source index of each value character
+    start: int  # source index where the scalar starts (its quote or block indicator)
+    end: int
+    style: str | None  # None (plain), "'", '"', "|", ">"
+    exact: bool
+    key_line: int  # 1-based line of the key (or sequence item) that holds this scalar
+
+    def source_index(self, offset: int) -> int:
+        if not self.index:
+            return self.start
+        if offset >= len(self.index):
+            return self.index[-1] + 1
+        return self.index[offset]
+
+
+class LineTable:
+    """Index ↔ (line, column), 1-based, columns in code points."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, index: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, index) - 1
+        return line + 1, index - self.starts[line] + 1
+
+
+# ----------------------------------------------------------------------------------------------
+# Rebuilding values
+
+
+def _fold(lines: list[tuple[str, int]], keep: bool = False) -> tuple[str, list[int]]:
+    """Flow folding (plain and quoted scalars): each line's edges trimmed; one break between two
+    lines becomes a space, n empty lines become n line feeds.  ``lines`` are (text, index)."""
+    chars: list[str] = []
+    index: list[int] = []
+    pending_breaks = 0
+    for number, (line, base) in enumerate(lines):
+        first, last = number == 0, number == len(lines) - 1
+        lo = 0 if first else len(line) - len(line.lstrip(" \t"))
+        hi = len(line) if last else len(line.rstrip(" \t"))
+        if lo >= hi and not first and not last:
+            pending_breaks += 1
+            continue
+        if not first:
+            if pending_breaks:
+                chars.extend("\n" * pending_breaks)
+                index.extend([base] * pending_breaks)
+            else:
+                chars.append(" ")
+                index.append(base - 1)
+            pending_breaks = 0
+        chars.extend(line[lo:hi])
+        index.extend(range(base + lo, base + hi))
+    return "".join(chars), index
+
+
+def _split(raw: str, start: int) -> list[tuple[str, int]]:
+    out = []
+    pos = 0
+    for line in raw.split("\n"):
+        out.append((line, start + pos))
+        pos += len(line) + 1
+    return out
+
+
+def _plain(raw: str, start: int) -> tuple[str, list[int]]:
+    return _fold(_split(raw, start))
+
+
+def _single(raw: str, start: int) -> tuple[str, list[int]]:
+    folded, index = _fold(_split(raw[1:-1], start + 1))
+    chars: list[str] = []
+    out_index: list[int] = []
+    i = 0
+    while i < len(folded):
+        chars.append(folded[i])
+        out_index.append(index[i])
+        i += 2 if folded[i] == "'" and i + 1 < len(folded) and folded[i + 1] == "'" else 1
+    return "".join(chars), out_index
+
+
+def _double(raw: str, start: int) -> tuple[str, list[int]]:
+    inner = raw[1:-1]
+    base = start + 1
+    chars: list[str] = []
+    index: list[int] = []
+    lines = inner.split("\n")
+    offset = 0
+    pending_breaks = 0
+    joined_by_escape = False
+    for number, line in enumerate(lines):
+        first, last = number == 0, number == len(lines) - 1
+        line_base = base + offset
+        offset += len(line) + 1
+        lo = 0 if first else len(line) - len(line.lstrip(" \t"))
+        hi = len(line) if last else len(line.rstrip(" \t"))
+        escaped_break = not last and _ends_with_escape(line)
+        if escaped_break:
+            hi = len(line) - 1  # the backslash; whitespace before it is content
+        if lo >= hi and not first and not last and not escaped_break:
+            pending_breaks += 1
+            continue
+        if not first and not joined_by_escape:
+            if pending_breaks:
+                chars.extend("\n" * pending_breaks)
+                index.extend([line_base] * pending_breaks)
+            else:
+                chars.append(" ")
+                index.append(line_base - 1)
+        pending_breaks = 0
+        joined_by_escape = escaped_break
+        i = lo
+        while i < hi:
+            ch = line[i]
+            if ch != "\\":
+                chars.append(ch)
+                index.append(line_base + i)
+                i += 1
+                continue
+            code = line[i + 1] if i + 1 < len(line) else ""
+            if code in _SIMPLE_ESCAPES:
+                chars.append(_SIMPLE_ESCAPES[code])
+                index.append(line_base + i)
+                i += 2
+            elif code in _HEX_ESCAPES:
+                width = _HEX_ESCAPES[code]
+                chars.append(chr(int(line[i + 2 : i + 2 + width], 16)))
+                index.append(line_base + i)
+                i += 2 + width
+            else:  # not valid YAML; ruamel would have refused it
+                chars.append(ch)
+                index.append(line_base + i)
+                i += 1
+    return "".join(chars), index
+
+
+def _ends_with_escape(line: str) -> bool:
+    stripped = line.rstrip(" \t") if not line.endswith("\\") else line
+    backslashes = len(stripped) - len(stripped.rstrip("\\"))
+    return line.endswith("\\") and backslashes % 2 == 1
+
+
+def _block(raw: str, start: int, folded: bool) -> tuple[str, list[int]]:
+    """Literal (|) and folded (>) block scalars, with clip/strip/keep chomping."""
+    header, _, body = raw.partition("\n")
+    body_start = start + len(header) + 1
+    indicators = header.split("#", 1)[0].strip()[1:]
+    chomp = "-" if "-" in indicators else ("+" if "+" in indicators else "")
+    lines = _split(body, body_start)
+    if lines and lines[-1][0] == "":
+        lines = lines[:-1]  # the slice ends after the last line break
+    content = [line for line, _ in lines if line.strip()]
+    indent = len(content[0]) - len(content[0].lstrip(" ")) if content else 0
+    chars: list[str] = []
+    index: list[int] = []
+    breaks: list[int] = []  # source index of each line break since the last content line
+    last_normal = None  # None before the first content line
+    for line, base in lines:
+        if not line.strip():
+            breaks.append(base + len(line))
+            continue
+        text = line[indent:]
+        normal = text[:1] not in (" ", "\t")
+        if last_normal is None:
+            separators = ["\n"] * len(breaks)
+        elif folded and last_normal and normal:
+            separators = [" "] if len(breaks) == 1 else ["\n"] * (len(breaks) - 1)
+        else:
+            separators = ["\n"] * len(breaks)
+        for separator, at in zip(separators, breaks[len(breaks) - len(separators) :], strict=True):
+            chars.append(separator)
+            index.append(at)
+        chars.extend(text)
+        index.extend(range(base + indent, base + indent + len(text)))
+        breaks = [base + len(line)]
+        last_normal = normal
+    if last_normal is not None:
+        if chomp == "":
+            tail = breaks[:1]
+        elif chomp == "+":
+            tail = breaks
+        else:
+            tail = []
+        chars.extend("\n" * len(tail))
+        index.extend(tail)
+    return "".join(chars), index
+
+
+def _rebuild(text: str, node: Any) -> tuple[str, list[int]]:
+    start, end = node.start_mark.index, node.end_mark.index
+    raw = text[start:end]
+    style = node.style
+    if style == "'":
+        return _single(raw, start)
+    if style == '"':
+        return _double(raw, start)
+    if style in ("|", ">"):
+        return _block(raw, start, folded=style == ">")
+    return _plain(raw, start)
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+def prose_scalars(text: str, root: Any) -> list[Scalar]:
+    """Every prose string of the report, in source order."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    found: list[Scalar] = []
+
+    def walk(node: Any, path: str, key: str, key_line: int) -> None:
+        if isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                name = str(getattr(key_node, "value", ""))
+                if name in NOT_PROSE:
+                    continue
+                walk(value_node, f"{path}.{name}" if path else name, name, key_node.start_mark.line + 1)
+        elif isinstance(node, SequenceNode):
+            for number, item in enumerate(node.value):
+                walk(item, f"{path}[{number}]", key, item.start_mark.line + 1)
+        elif isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+            value, index = _rebuild(text, node)
+            # ruamel marks fold points of a folded (>) scalar with \a in the node's value.
+            constructed = node.value.replace("\a", "") if node.style == ">" else node.value
+            exact = value == constructed and len(index) == len(value)
+            if not exact:
+                value, index = constructed, [node.start_mark.index] * len(constructed)
+            found.append(
+                Scalar(path, key, value, index, node.start_mark.index, node.end_mark.index, node.style, exact, key_line)
+            )
+
+    walk(root, "", "", 1)
+    return found

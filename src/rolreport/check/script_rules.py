@@ -1,0 +1,114 @@
+"""Script rules (RR1xx): characters of the wrong script, found with phrase-level OpenCC evidence.
+
+For a Traditional report, the text T is taken to Simplified (``t2s``) and back with *both*
+regional configs (``s2tw`` and ``s2hk``).  Where both give the same character X and T has
+another character c, OpenCC's phrase dictionaries say c is wrong here:
+
+* RR101 — c is a Simplified-only character (并): an error, with a safe fix to X.
+* RR102 — c is valid in both scripts but used in its Simplified sense (干部, 规范, 240余条):
+  ``t2s(X) == c``.  A warning with an unsafe fix: OpenCC's phrases are evidence, not proof
+  (it writes 編髮 for 编发).
+* RR105 — c is a Traditional character that a per-character converter chose wrongly (全麵, 乾部):
+  ``t2s(c) == t2s(X)``, all three configs (s2t, s2tw, s2hk) agree on X, and c is one of the
+  characters such converters are known to over-produce.
+
+Requiring s2tw and s2hk to agree is the tiering that keeps regional standards out: 為/爲,
+群/羣, 匯/彙 differ between the configs and are never reported.  The neutral ``s2t`` is never used
+alone (it would "correct" 為, 群, 秘, 核).  For a Simplified report, RR104 reports characters
+that ``t2s`` changes, phrase-aware (乾隆 and 著作 stay).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rolreport.check.data import simplified_only
+from rolreport.check.text_rules import CJK, Context, Hit
+from rolreport.convert import _opencc
+
+# The seed's forms that OpenCC writes otherwise but Taiwan usage accepts (rules.md, RR102).
+DEFAULT_ALLOW = ("公布", "發布", "依托", "周期")
+# Characters that per-character converters produce where the Simplified character should have
+# stayed or become another one (全麵, 製度 for 制度?, 乾部, 頭髮 vs 發展 …).  RR105 only reports
+# these: the same test would also flag accepted regional forms such as 標桿 (OpenCC: 標杆).
+OVER_CONVERTED = frozenset("麵製乾髮鬆鬥衝隻纔甦瞭薑鍾硃捨颳颱鬍鬚閤蘋佔彆儘藉噁")
+_CLAUSE = re.compile(f"[{CJK}]+")
+
+
+def _allowed_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = []
+    for word in words:
+        spans.extend(m.span() for m in re.finditer(re.escape(word), text))
+    return spans
+
+
+def _aligned(text: str) -> Iterator[tuple[int, str]]:
+    """Runs of Chinese characters with their offsets (conversion is compared run by run, so a
+    length change in one run cannot shift the others)."""
+    for m in _CLAUSE.finditer(text):
+        yield m.start(), m.group(0)
+
+
+def script_hits(text: str, ctx: Context) -> Iterator[Hit]:
+    if ctx.script == "zh-Hans":
+        yield from _traditional_in_simplified(text, ctx)
+    else:
+        yield from _simplified_in_traditional(text, ctx)
+
+
+def _simplified_in_traditional(text: str, ctx: Context) -> Iterator[Hit]:
+    only = simplified_only()
+    allowed = _allowed_spans(text, DEFAULT_ALLOW + tuple(ctx.allow_words))
+    t2s, s2tw, s2hk, s2t = (_opencc(c) for c in ("t2s", "s2tw", "s2hk", "s2t"))
+    for offset, run in _aligned(text):
+        simplified = t2s.convert(run)
+        tw, hk = s2tw.convert(simplified), s2hk.convert(simplified)
+        if not (len(simplified) == len(tw) == len(hk) == len(run)):
+            continue  # a phrase changed length: no position-by-position evidence
+        neutral = None
+        for j, seen in enumerate(run):
+            want = tw[j]
+            if want == seen or hk[j] != want:
+                continue
+            i = offset + j
+            if any(a <= i < b for a, b in allowed):
+                continue
+            if seen in only:
+                yield Hit(
+                    "RR101", i, i + 1, f"繁体文本中的简体字“{seen}”，应为“{want}” (Simplified-only character)", want
+                )
+            elif simplified[j] == seen and t2s.convert(want) == seen:
+                word = run[max(0, j - 1) : j + 2]
+                yield Hit(
+                    "RR102",
+                    i,
+                    i + 1,
+                    f"“{seen}”在“{word}”中是简体用法，繁体应为“{want}” (ambiguous character in its Simplified sense)",
+                    want,
+                    safe=False,
+                )
+            else:
+                neutral = neutral if neutral is not None else s2t.convert(simplified)
+                if seen in OVER_CONVERTED and neutral[j] == want and t2s.convert(seen) == simplified[j]:
+                    yield Hit(
+                        "RR105",
+                        i,
+                        i + 1,
+                        f"“{seen}”是逐字转换造成的错字，应为“{want}” (over-conversion)",
+                        want,
+                        safe=False,
+                    )
+
+
+def _traditional_in_simplified(text: str, ctx: Context) -> Iterator[Hit]:
+    allowed = _allowed_spans(text, tuple(ctx.allow_words))
+    t2s = _opencc("t2s")
+    for offset, run in _aligned(text):
+        simplified = t2s.convert(run)
+        if len(simplified) != len(run):
+            continue
+        for j, (seen, want) in enumerate(zip(run, simplified, strict=True)):
+            i = offset + j
+            if seen != want and not any(a <= i < b for a, b in allowed):
+                yield Hit("RR104", i, i + 1, f"简体文本中的繁体字“{seen}”，应为“{want}” (Traditional character)", want)

@@ -1,0 +1,426 @@
+"""Text rules (RR2xx–RR5xx): punctuation, pairs, spacing, numbering and residue in prose.
+
+Each rule looks at one prose value and yields :class:`Hit` objects: value offsets, a message
+(Chinese, with the English gist in brackets) and, where one exists, the replacement text.
+Thresholds and word lists are chosen from the seed report (see rules.md) and documented inline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_CJK_RE = re.compile(f"[{CJK}]")
+FULL_PUNCT = "，。、；：？！（）《》〈〉“”‘’「」『』【】〔〕…—·"
+CLOSERS = "》”）%」』〉】〕"
+URL = re.compile(
+    r"(?:https?|ftp)://[^\s<>\"“”‘’，。；：、（）《》]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s<>\"“”，。；：、（）《》]*"
+)
+
+
+@dataclass
+class Context:
+    profile: str = "official"  # or "technical"
+    script: str = "zh-Hans"
+    allow_words: tuple[str, ...] = ()
+    field: str = ""  # the key holding the value: paragraphs, title, issuer …
+
+
+@dataclass
+class Hit:
+    rule: str
+    start: int
+    end: int
+    message: str
+    fix: str | None = None
+    safe: bool = True
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(_CJK_RE.match(ch))
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in URL.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
+# ----------------------------------------------------------------------------------------------
+# RR301 half-width punctuation in Chinese context
+
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+
+
+def rr301(text: str, ctx: Context) -> Iterator[Hit]:
+    urls = _url_spans(text)
+    for i, ch in enumerate(text):
+        if ch not in _HALF_TO_FULL or _inside(urls, i):
+            continue
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        chinese = is_cjk(prev) or is_cjk(nxt) or prev in CLOSERS or nxt in FULL_PUNCT
+        if ch in "([":
+            chinese = is_cjk(nxt) or is_cjk(prev) or prev in FULL_PUNCT
+        elif ch == ")":
+            chinese = is_cjk(prev) or prev in FULL_PUNCT or is_cjk(nxt)
+        elif ch == ".":
+            # Only a sentence-final full stop: after Chinese, not a decimal point or abbreviation.
+            chinese = is_cjk(prev) and (not nxt.isascii() or nxt in ("", " "))
+        if ch in ",:" and prev.isdigit() and nxt.isdigit():
+            continue  # 1,180  10:30
+        if chinese:
+            full = _HALF_TO_FULL[ch]
+            yield Hit("RR301", i, i + 1, f"中文中用了半角“{ch}”，应为全角“{full}” (half-width punctuation)", full)
+
+
+# ----------------------------------------------------------------------------------------------
+# RR302 full-width ASCII
+
+_KEEP_FULL = set("！（），：；？～")
+
+
+def rr302(text: str, ctx: Context) -> Iterator[Hit]:
+    for m in re.finditer("[\uff01-\uff5e]+", text):
+        run = m.group(0)
+        for j, ch in enumerate(run):
+            if ch in _KEEP_FULL:
+                continue
+            ascii_ch = chr(ord(ch) - 0xFEE0)
+            i = m.start() + j
+            yield Hit("RR302", i, i + 1, f"全角字符“{ch}”应写作半角“{ascii_ch}” (full-width ASCII)", ascii_ch)
+
+
+# ----------------------------------------------------------------------------------------------
+# RR303 spacing between Chinese and digits/Latin; RR304 stray spaces
+
+_SPACES = " \u3000\t"
+
+
+def rr303(text: str, ctx: Context) -> Iterator[Hit]:
+    if ctx.profile == "technical":
+        for m in re.finditer(f"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{CJK}])", text):
+            yield Hit("RR303", m.start(), m.start(), "中文与数字、西文之间应有一个空格 (technical profile)", " ")
+        return
+    for m in re.finditer(f"(?<=[{CJK}])[ \u00a0]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])[ \u00a0]+(?=[{CJK}])", text):
+        yield Hit(
+            "RR303", m.start(), m.end(), "公文中中文与数字、西文之间不加空格 (no space between Chinese and digits)", ""
+        )
+
+
+_RR304 = re.compile(
+    f"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])"  # between two Chinese characters
+    f"|(?<=[{re.escape(FULL_PUNCT)}])[ \u3000]+"  # after full-width punctuation
+    f"|[ \u3000]+(?=[{re.escape(FULL_PUNCT)}])"  # before full-width punctuation
+)
+
+
+def rr304(text: str, ctx: Context) -> Iterator[Hit]:
+    for m in _RR304.finditer(text):
+        if m.end() == len(text) or m.start() == 0:
+            continue  # leading/trailing spaces are RR501
+        yield Hit("RR304", m.start(), m.end(), "多余的空格 (stray space next to Chinese text)", "")
+
+
+# ----------------------------------------------------------------------------------------------
+# RR305 repeated punctuation; RR307 ellipsis and dash forms; RR308 顿号 between titles
+
+_REPEATABLE = "，。、；：？！"
+
+
+def rr305(text: str, ctx: Context) -> Iterator[Hit]:
+    for m in re.finditer(f"([{_REPEATABLE}])\\1+", text):
+        yield Hit("RR305", m.start() + 1, m.end(), f"重复的标点“{m.group(0)}” (repeated punctuation)", "")
+    for m in re.finditer("[，、；：][。？！]|[。？！][，、；：]|[，、；：][，、；：]", text):
+        if m.group(0)[0] == m.group(0)[1]:
+            continue
+        yield Hit("RR305", m.start(), m.end(), f"标点冲突“{m.group(0)}” (conflicting punctuation)", None, safe=False)
+
+
+def rr307(text: str, ctx: Context) -> Iterator[Hit]:
+    for m in re.finditer(r"\.{3,}|。{3,}|·{3,}|…+", text):
+        if m.group(0) == "……":
+            continue
+        if re.fullmatch(r"\.{3,}", m.group(0)) and not (
+            is_cjk(text[m.start() - 1 : m.start()]) or is_cjk(text[m.end() : m.end() + 1])
+        ):
+            continue  # Latin text
+        yield Hit("RR307", m.start(), m.end(), f"省略号应为“……”（现为“{m.group(0)}”）(ellipsis form)", "……")
+    for m in re.finditer(r"(?<![-－─—])(?:--+|－－+|──+|—)(?![-－─—])", text):
+        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        if m.group(0) == "—" and (before.isdigit() or after.isdigit() or not (is_cjk(before) or is_cjk(after))):
+            continue  # a span 2021—2025 (RR404), not a dash
+        if m.group(0) == "—" and (before in "“（" or after in "”）"):
+            continue
+        yield Hit("RR307", m.start(), m.end(), f"破折号应为“——”（现为“{m.group(0)}”）(dash form)", "——", safe=False)
+
+
+def rr308(text: str, ctx: Context) -> Iterator[Hit]:
+    for m in re.finditer("(?<=[》”])、(?=[《“])", text):
+        yield Hit(
+            "RR308",
+            m.start(),
+            m.end(),
+            "相邻书名号或引号之间一般不用顿号（GB/T 15834 4.5.3.5）(comma between titles)",
+            "",
+        )
+
+
+# ----------------------------------------------------------------------------------------------
+# RR306 duplicated words
+
+_FUNCTION_WORDS = "的了在和是"
+
+
+def rr306(text: str, ctx: Context) -> Iterator[Hit]:
+    for m in re.finditer(f"([{_FUNCTION_WORDS}])\\1", text):
+        yield Hit("RR306", m.start(), m.end(), f"重复的字“{m.group(0)}” (duplicated word)", None, safe=False)
+    # Whole words repeated back to back; single characters other than function words are not
+    # flagged (學習習近平, 委員會會議, 組織部部長 are correct).
+    for m in re.finditer(f"([{CJK}]{{2,8}})\\1", text):
+        yield Hit("RR306", m.start(), m.end(), f"重复的词“{m.group(1)}” (duplicated word)", None, safe=False)
+
+
+# ----------------------------------------------------------------------------------------------
+# RR201 pairs; RR202 title-mark levels; RR203 quotes
+
+_PAIRS = {
+    "(": ")",
+    "（": "）",
+    "[": "]",
+    "【": "】",
+    "〔": "〕",
+    "《": "》",
+    "〈": "〉",
+    "“": "”",
+    "‘": "’",
+    "「": "」",
+    "『": "』",
+}
+_CLOSE = {v: k for k, v in _PAIRS.items()}
+
+
+def _pair_tokens(text: str) -> Iterator[tuple[int, str]]:
+    urls = _url_spans(text)
+    for i, ch in enumerate(text):
+        if (ch not in _PAIRS and ch not in _CLOSE) or _inside(urls, i):
+            continue
+        prev, nxt = text[i - 1 : i], text[i + 1 : i + 2]
+        if ch == "’" and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
+            continue  # apostrophe: Xi’an
+        if ch == ")" and i <= 3 and text[:i].isdigit():
+            continue  # "1)" list marker
+        yield i, ch
+
+
+def rr201(text: str, ctx: Context) -> Iterator[Hit]:
+    stack: list[tuple[int, str]] = []
+    for i, ch in _pair_tokens(text):
+        if ch in _PAIRS:
+            stack.append((i, ch))
+            continue
+        opener = _CLOSE[ch]
+        if stack and stack[-1][1] == opener:
+            stack.pop()
+            continue
+        depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][1] == opener), None)
+        if depth is None:
+            yield Hit("RR201", i, i + 1, f"“{ch}”没有对应的“{opener}” (unmatched closing mark)", None, safe=False)
+            continue
+        start, _ = stack[depth]
+        inner = stack[depth + 1 :]
+        open_marks = "".join(c for _, c in inner)
+        yield Hit(
+            "RR201",
+            start,
+            i + 1,
+            f"标号交叉：“{ch}”关闭了“{opener}”，但其中的“{open_marks}”尚未关闭 (crossed pairs; needs a human)",
+            None,
+            safe=False,
+        )
+        del stack[depth]
+    for i, ch in stack:
+        yield Hit("RR201", i, i + 1, f"“{ch}”没有关闭，缺少“{_PAIRS[ch]}” (unclosed mark)", None, safe=False)
+
+
+def _matching(text: str) -> dict[int, int] | None:
+    """Positions of matching pairs, or None when the text's pairs are not balanced."""
+    stack: list[tuple[int, str]] = []
+    match: dict[int, int] = {}
+    for i, ch in _pair_tokens(text):
+        if ch in _PAIRS:
+            stack.append((i, ch))
+        elif stack and stack[-1][1] == _CLOSE[ch]:
+            j, _ = stack.pop()
+            match[j] = i
+        else:
+            return None
+    return None if stack else match
+
+
+def rr202(text: str, ctx: Context) -> Iterator[Hit]:
+    if "《" not in text and "〈" not in text:
+        return
+    match = _matching(text)
+    level = 0
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in "《〈":
+            want = "《" if level % 2 == 0 else "〈"
+            if ch != want:
+                closing = match.get(i) if match else None
+                fix = None
+                if closing is not None:
+                    fix = want + text[i + 1 : closing] + ("》" if want == "《" else "〉")
+                    yield Hit("RR202", i, closing + 1, f"书名号层级：这一层应用“{want}”(title-mark level)", fix)
+                else:
+                    yield Hit("RR202", i, i + 1, f"书名号层级：这一层应用“{want}”(title-mark level)", None, safe=False)
+            level += 1
+            stack.append(i)
+        elif ch in "》〉" and stack:
+            stack.pop()
+            level -= 1
+
+
+def rr203(text: str, ctx: Context) -> Iterator[Hit]:
+    match = _matching(text)
+    level = 0
+    for i, ch in enumerate(text):
+        if ch in "“‘":
+            want = "“" if level % 2 == 0 else "‘"
+            if ch != want and match and i in match:
+                closing = match[i]
+                fix = want + text[i + 1 : closing] + ("”" if want == "“" else "’")
+                yield Hit("RR203", i, closing + 1, f"引号嵌套：这一层应用“{want}”(quote nesting)", fix)
+            level += 1
+        elif ch in "”’" and level > 0 and not (ch == "’" and text[i - 1 : i].isascii() and text[i - 1 : i].isalpha()):
+            level -= 1
+    for m in re.finditer("[\"']", text):
+        i = m.start()
+        if is_cjk(text[i - 1 : i]) or is_cjk(text[i + 1 : i + 2]):
+            yield Hit(
+                "RR203", i, i + 1, f"中文中用了直引号“{m.group(0)}”，应为弯引号 (straight quote)", None, safe=False
+            )
+
+
+# ----------------------------------------------------------------------------------------------
+# RR204 document numbers
+
+_DOC_NUMBER = re.compile(
+    f"(?P<code>[{CJK}]{{1,12}})(?P<open>[\\[［【﹝〔(（])\\s*(?P<year>\\d{{4}})\\s*(?P<close>[\\]］】﹞〕)）])"
+    "\\s*(?P<di>第?)(?P<num>\\d+)\\s*(?P<hao>[号號])"
+)
+
+
+def rr204(text: str, ctx: Context) -> Iterator[Hit]:
+    for m in _DOC_NUMBER.finditer(text):
+        good = f"{m['code']}〔{m['year']}〕{int(m['num'])}{m['hao']}"
+        if m.group(0) != good:
+            yield Hit(
+                "RR204",
+                m.start(),
+                m.end(),
+                f"发文字号应写作“{good}”（六角括号，不加“第”，不补零）(document number form)",
+                good,
+            )
+
+
+# ----------------------------------------------------------------------------------------------
+# RR401 inline enumeration; RR402 ordinal forms
+
+_NUMERALS = "一二三四五六七八九十"
+
+
+def rr401(text: str, ctx: Context) -> Iterator[Hit]:
+    marks = [m for m in re.finditer(f"(?:^|(?<=[，；。：、]))([{_NUMERALS}]{{1,2}})是", text)]
+    if len(marks) < 2:
+        return
+    from rolreport.numbering import chinese_numeral
+
+    for expected, m in enumerate(marks, 1):
+        if m.group(1) != chinese_numeral(expected):
+            yield Hit(
+                "RR401",
+                m.start(1),
+                m.end(),
+                f"列举顺序不连续：这里应是“{chinese_numeral(expected)}是”(enumeration sequence)",
+                None,
+                safe=False,
+            )
+            return
+
+
+_ORDINALS = [
+    (re.compile(f"^([{_NUMERALS}]+)[.．，,]\\s*"), lambda m: f"{m.group(1)}、", "一、"),
+    (re.compile(f"^[（(]([{_NUMERALS}]+)[)）]、\\s*"), lambda m: f"（{m.group(1)}）", "（一）"),
+    (re.compile(r"^(\d+)[、．]\s*(?!\d)"), lambda m: f"{m.group(1)}.", "1."),
+]
+
+
+def rr402(text: str, ctx: Context) -> Iterator[Hit]:
+    for pattern, good, form in _ORDINALS:
+        m = pattern.match(text)
+        if m:
+            yield Hit("RR402", 0, m.end(), f"序号形式应为“{form}”这一类 (ordinal form)", good(m))
+
+
+# ----------------------------------------------------------------------------------------------
+# RR404 ranges
+
+
+def rr404(text: str, ctx: Context) -> Iterator[Hit]:
+    for m in re.finditer(r"(?<!\d)(1\d{3}|20\d{2})[-－~～–](1\d{3}|20\d{2})(?=年)", text):
+        good = f"{m.group(1)}—{m.group(2)}"
+        yield Hit("RR404", m.start(), m.end(), f"年份起止应用一字线“—”：{good} (year span)", good)
+    for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)([～~\-－])(\d+(?:\.\d+)?)(%|万元|亿元)", text):
+        good = f"{m.group(1)}{m.group(4)}～{m.group(3)}{m.group(4)}"
+        yield Hit(
+            "RR404", m.start(), m.end(), f"数值范围两端都应带单位，用浪纹线：{good} (numeric range)", good, safe=False
+        )
+
+
+# ----------------------------------------------------------------------------------------------
+# RR501 residue
+
+CHROME = [
+    "扫一扫在手机打开当前页", "掃一掃在手機打開當前頁", "打印本页", "列印本頁", "打印本頁", "关闭窗口", "關閉窗口",
+    "关闭本页", "關閉本頁", "分享到", "浏览次数", "瀏覽次數", "访问量", "訪問量", "【打印】", "【关闭】", "【關閉】",
+    "字号：", "字號：", "【字体：", "【字體：", "收藏本页", "收藏本頁", "返回顶部", "返回頂部", "上一篇", "下一篇",
+]  # fmt: skip
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|hellip|mdash|#\d+|#x[0-9a-fA-F]+);")
+_PINYIN = re.compile(f"(?<=[{CJK}])[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
+
+
+def rr501(text: str, ctx: Context) -> Iterator[Hit]:
+    for phrase in CHROME:
+        for m in re.finditer(re.escape(phrase), text):
+            yield Hit("RR501", m.start(), m.end(), f"网页残留“{phrase}” (web-page chrome)", None, safe=False)
+    if text.strip() == "|":
+        yield Hit("RR501", 0, len(text), "孤立的“|”是网页残留 (web-page chrome)", None, safe=False)
+    for m in _INVISIBLE.finditer(text):
+        yield Hit("RR501", m.start(), m.end(), f"不可见字符 U+{ord(m.group(0)):04X} (invisible character)", "")
+    for m in re.finditer("\u00a0+", text):
+        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        latin = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+        yield Hit("RR501", m.start(), m.end(), "不换行空格 NBSP (non-breaking space)", " " if latin else "")
+    for m in _ENTITY.finditer(text):
+        yield Hit("RR501", m.start(), m.end(), f"HTML 实体“{m.group(0)}” (HTML entity)", None, safe=False)
+    for m in re.finditer("[ \t\u3000]+(?=\n|$)", text):
+        if ctx.field in ("paragraphs", "title") or m.end() == len(text):
+            yield Hit("RR501", m.start(), m.end(), "行尾空格 (trailing space)", "")
+    for m in re.finditer("^[ \t\u3000]+", text):
+        yield Hit("RR501", m.start(), m.end(), "段首空格：缩进由排版完成 (leading space)", "")
+    for m in _PINYIN.finditer(text):
+        yield Hit("RR501", m.start(), m.end(), f"拼音注音“{m.group(0)}” (pinyin residue)", None, safe=False)
+
+
+TEXT_RULES: list[Callable[[str, Context], Iterator[Hit]]] = [
+    rr201, rr202, rr203, rr204, rr301, rr302, rr303, rr304, rr305, rr306, rr307, rr308,
+    rr401, rr402, rr404, rr501,
+]  # fmt: skip

@@ -79,7 +79,10 @@ def _read(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        line, col = (int(m[1]), int(m[2])) if m else (0, 0)
+        if m:
+            line, col = int(m[1]), int(m[2])
+        else:  # "(at end of document)"
+            line, col = max(1, len(path.read_text(encoding="utf-8", errors="replace").splitlines())), 1
         raise UsageError(Diagnostic(str(path), line, col, f"配置文件语法错误 (invalid TOML): {exc}")) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"无法读取配置文件 (cannot read config): {exc}", str(path)) from None

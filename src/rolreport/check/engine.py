@@ -46,7 +46,8 @@ def enabled(rule: str, config: ProjectConfig) -> Severity | None:
     if chosen:
         return chosen  # type: ignore[return-value]
     if default == "off":
-        return "warning" if explicitly else None
+        # Off-by-default rules report as info when selected by id (RR103 also when a locale is set).
+        return "info" if explicitly or (rule == "RR103" and config.locale) else None
     return default  # type: ignore[return-value]
 
 

@@ -57,6 +57,45 @@ def report_hits(report: Report) -> Iterator[ReportHit]:
     yield from _balance(report)
     yield from _headings(report)
     yield from _run_on(report)
+    yield from _numbers(report)
+    yield from _frame(report)
+
+
+def _numbers(report: Report) -> Iterator[ReportHit]:
+    """RR405: 1,180 beside 1180 (or 三十余项 beside 30余项) in one report."""
+    text = "".join(report.preamble) + "".join(_text(p) for p in report.parts)
+    grouped = re.search(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d.])", text)
+    plain = re.search(r"(?<![\d.,])(?!(?:19|20)\d{2}年)\d{4,}(?![\d.,])", text)
+    if grouped and plain:
+        yield ReportHit(
+            "RR405", ("parts",), f"数字写法不统一：既有“{grouped.group(0)}”又有“{plain.group(0)}”(mixed number style)"
+        )
+    units = "项項件个個次名家条條份"
+    chinese = re.search(f"[一二三四五六七八九十百千]+[余餘多]?[{units}]", text)
+    arabic = re.search(f"\\d+[余餘多]?[{units}]", text)
+    if chinese and arabic and not re.fullmatch(f"[一二三四五六七八九][{units}]", chinese.group(0)):
+        yield ReportHit(
+            "RR405", ("parts",), f"数量写法不统一：既有“{chinese.group(0)}”又有“{arabic.group(0)}”(mixed number style)"
+        )
+
+
+_NPC = ("主任、副主任、秘书长、各位委员", "主任、副主任、秘書長、各位委員")
+
+
+def _frame(report: Report) -> Iterator[ReportHit]:
+    """RR610: the frame lines belong to the audience."""
+    first = report.preamble[0] if report.preamble else ""
+    looks_like_frame = len(first) <= 30 and first.endswith(("：", ":")) and "。" not in first
+    if report.audience != "npc" and first.rstrip("：:") in _NPC:
+        yield ReportHit("RR610", ("preamble", 0), "这是向人大常委会报告的称谓：请用 audience: npc (salutation as text)")
+    elif report.audience == "public" and looks_like_frame:
+        yield ReportHit(
+            "RR610",
+            ("preamble", 0),
+            "导语第一段像主送机关；向上级报送请用 audience: superior 和 addressee (addressee as text)",
+        )
+    if report.audience == "npc" and report.salutation and report.salutation not in _NPC:
+        yield ReportHit("RR610", ("salutation",), f"称谓通常为“{_NPC[0]}”(unusual salutation)")
 
 
 def _roles(report: Report) -> Iterator[ReportHit]:

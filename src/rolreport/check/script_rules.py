@@ -67,9 +67,21 @@ def _simplified_in_traditional(text: str, ctx: Context) -> Iterator[Hit]:
         if not (len(simplified) == len(tw) == len(hk) == len(run)):
             continue  # a phrase changed length: no position-by-position evidence
         neutral = None
+        regional = tw if ctx.script == "zh-Hant-TW" else hk if ctx.script == "zh-Hant-HK" else None
         for j, seen in enumerate(run):
             want = tw[j]
             if want == seen or hk[j] != want:
+                if regional is not None and regional[j] != seen and seen not in only:
+                    i = offset + j
+                    if not any(a <= i < b for a, b in allowed) and t2s.convert(seen) == simplified[j]:
+                        yield Hit(
+                            "RR103",
+                            i,
+                            i + 1,
+                            f"“{seen}”与{ctx.script}的常用字形“{regional[j]}”不同 (regional variant)",
+                            regional[j],
+                            safe=False,
+                        )
                 continue
             i = offset + j
             if any(a <= i < b for a, b in allowed):
@@ -88,7 +100,7 @@ def _simplified_in_traditional(text: str, ctx: Context) -> Iterator[Hit]:
                     want,
                     safe=False,
                 )
-            else:
+            elif simplified[j] != seen or t2s.convert(want) != seen:
                 neutral = neutral if neutral is not None else s2t.convert(simplified)
                 if seen in OVER_CONVERTED and neutral[j] == want and t2s.convert(seen) == simplified[j]:
                     yield Hit(

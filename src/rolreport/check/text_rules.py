@@ -107,7 +107,10 @@ def rr303(text: str, ctx: Context) -> Iterator[Hit]:
         for m in re.finditer(f"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{CJK}])", text):
             yield Hit("RR303", m.start(), m.start(), "中文与数字、西文之间应有一个空格 (technical profile)", " ")
         return
+    urls = _url_spans(text)
     for m in re.finditer(f"(?<=[{CJK}])[ \u00a0]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])[ \u00a0]+(?=[{CJK}])", text):
+        if _inside(urls, m.end()) or _inside(urls, m.start() - 1):
+            continue  # a space that delimits a URL is needed
         yield Hit(
             "RR303", m.start(), m.end(), "公文中中文与数字、西文之间不加空格 (no space between Chinese and digits)", ""
         )

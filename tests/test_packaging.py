@@ -14,7 +14,13 @@ from conftest import EXAMPLE, GOLDEN, ROOT
 
 pytestmark = pytest.mark.slow
 
-RUNTIME_DEPS = ["typer>=0.29,<0.30", "pydantic>=2.7,<3", "jinja2>=3.1,<4", "ruamel.yaml>=0.18,<0.20"]
+RUNTIME_DEPS = [
+    "typer>=0.29,<0.30",
+    "pydantic>=2.7,<3",
+    "jinja2>=3.1,<4",
+    "ruamel.yaml>=0.18,<0.20",
+    "python-docx>=1.1,<2",
+]
 
 
 @pytest.fixture(scope="module")

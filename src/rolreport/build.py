@@ -14,7 +14,7 @@ from rolreport.convert import SCRIPTS
 from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
 from rolreport.fsio import write_atomic
 from rolreport.model import Report
-from rolreport.render import FORMATS, environment, render
+from rolreport.render import BINARY_FORMATS, DEFAULT_FORMATS, FORMATS, environment, render
 from rolreport.validate import LoadedReport, load_report
 from rolreport.variants import DEFAULT_OPTIONS, SCRIPT_LABELS, ConversionOptions, convert_report, make_converter
 
@@ -22,7 +22,7 @@ from rolreport.variants import DEFAULT_OPTIONS, SCRIPT_LABELS, ConversionOptions
 @dataclass
 class Output:
     path: Path | None  # None: standard output
-    text: str
+    text: str | bytes
 
 
 def load_all(paths: list[str], encoding: str | None = None) -> list[LoadedReport]:
@@ -89,9 +89,21 @@ def plan(
         for script, report in documents:
             name = f"{stem}.{script}" if variants else stem
             for fmt in formats:
-                text = render(env, report, fmt, variants=links if len(links) > 1 else [])
-                outputs.append(Output(None if out == "-" else Path(out) / f"{name}.{fmt}", text))
+                content = _render(env, report, fmt, links if len(links) > 1 else [])
+                outputs.append(Output(None if out == "-" else Path(out) / f"{name}.{fmt}", content))
     return outputs
+
+
+def _render(env, report: Report, fmt: str, links: list[dict[str, str]]) -> str | bytes:
+    if fmt == "docx":
+        from rolreport.docx_writer import render_docx
+
+        return render_docx(report)
+    if fmt == "pdf":
+        from rolreport.pdf import html_to_pdf
+
+        return html_to_pdf(render(env, report, "html", variants=[]))
+    return render(env, report, fmt, variants=links)
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -132,8 +144,9 @@ def parse_formats(values: list[str]) -> list[str]:
             name = name.strip().lower()
             if not name:
                 continue
-            if name not in FORMATS:
-                raise UsageError(f"未知的输出格式 `{name}`；可选：{', '.join(FORMATS)} (unknown format)")
+            if name not in FORMATS and name not in BINARY_FORMATS:
+                known = ", ".join([*FORMATS, *BINARY_FORMATS])
+                raise UsageError(f"未知的输出格式 `{name}`；可选：{known} (unknown format)")
             if name not in formats:
                 formats.append(name)
-    return formats or list(FORMATS)
+    return formats or list(DEFAULT_FORMATS)

@@ -86,7 +86,10 @@ def _build_app():
         format: Annotated[
             list[str],
             typer.Option(
-                "--format", "-f", metavar="FORMAT", help="输出格式，逗号分隔或重复：md, html, txt。默认全部。"
+                "--format",
+                "-f",
+                metavar="FORMAT",
+                help="输出格式，逗号分隔或重复：md, html, txt, docx（Word，GB/T 9704 版式）, pdf（需本机 Chromium）。默认 md,html,txt。",
             ),
         ] = [],  # noqa: B006 - typer reads the default, never mutates it
         out: Annotated[
@@ -336,10 +339,10 @@ def _build_app():
     return app
 
 
-def _write_stdout(text: str) -> None:
-    """Documents are UTF-8 whatever the terminal's locale."""
+def _write_stdout(content: str | bytes) -> None:
+    """Documents are UTF-8 whatever the terminal's locale; Word and PDF go out as bytes."""
     sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.write(content.encode("utf-8") if isinstance(content, str) else content)
     sys.stdout.buffer.flush()
 
 

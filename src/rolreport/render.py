@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from rolreport.model import Report
 
 FORMATS: dict[str, str] = {"md": "report.md", "html": "report.html", "txt": "report.txt"}
+# Produced by code rather than a template of their own: Word (python-docx) and PDF (the HTML
+# template printed by Chromium, so an overridden report.html changes the PDF too).
+BINARY_FORMATS = ("docx", "pdf")
+DEFAULT_FORMATS = ("md", "html", "txt")
 
 
 def bundled_templates_dir() -> Path:

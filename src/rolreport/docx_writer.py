@@ -1,0 +1,365 @@
+"""Word output laid out per GB/T 9704-2012 (the numbers are in ../shared/docs/domain.md §8).
+
+A4; margins 37 / 35 / 28 / 26 mm (top, bottom, left, right), i.e. a 156 × 225 mm type area;
+22 lines × 28 characters: a line grid with a fixed pitch of 28.95 pt (225 mm / 22), and character
+spacing condensed by 0.25 pt so that 28 characters of 3号 fit the 156 mm line (28 × 15.75 pt =
+441 pt ≤ 442.2 pt).  Word's character grid (``linesAndChars``) would need a negative
+``charSpace`` for this, which LibreOffice lays out as 16 characters a line; the condensed line
+grid gives 28 in Word, WPS and LibreOffice alike.  Title 2号 (22 pt) 小标宋, body 3号 (16 pt)
+仿宋, ``一、`` headings 黑体, ``（一）`` 楷体, levels 3–4 仿宋; page numbers ``— 1 —`` in 4号 宋体
+at the outer bottom corner, one character in (odd pages right, even pages left).
+
+python-docx has no API for the East-Asian font, so ``w:eastAsia`` is set on each style, and
+the theme-font attributes that would override it are removed.  The fonts are named as offices
+have them (仿宋_GB2312, 楷体_GB2312, 方正小标宋简体 are usual but not on every machine), and each
+gets a fallback (``w:altName``) in the font table: 仿宋, 楷体, 华文中宋.  Run-in section titles
+are printed as in the published text: one paragraph, the lead in 楷体.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from rolreport.render import chinese_date
+
+if TYPE_CHECKING:
+    from rolreport.model import Report
+
+BODY_FONT = "仿宋_GB2312"
+HEI_FONT = "黑体"
+KAI_FONT = "楷体_GB2312"
+TITLE_FONT = "方正小标宋简体"
+PAGE_NUMBER_FONT = "宋体"
+LATIN_FONT = "Times New Roman"
+FALLBACKS = {
+    BODY_FONT: "仿宋",
+    KAI_FONT: "楷体",
+    TITLE_FONT: "华文中宋",
+    HEI_FONT: "SimHei",
+    PAGE_NUMBER_FONT: "SimSun",
+}
+
+LINE_PITCH_PT = 28.95  # 225 mm / 22 lines
+BODY_PT, TITLE_PT, PAGE_NUMBER_PT = 16, 22, 14
+TYPE_AREA_WIDTH_PT = 156 / 25.4 * 72
+CONDENSE_TWENTIETHS = -5  # -0.25 pt per character: 28 × 15.75 pt fits the 442.2 pt line
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def _set_fonts(rpr_owner, east_asia: str, size_pt: float | None = None, bold: bool | None = False) -> None:
+    """Name the East-Asian and Latin fonts explicitly and drop the theme fonts."""
+    from docx.shared import Pt
+
+    font = rpr_owner.font
+    font.name = LATIN_FONT
+    if size_pt is not None:
+        font.size = Pt(size_pt)
+    if bold is not None:
+        font.bold = bold
+    rpr = rpr_owner.element.get_or_add_rPr()
+    fonts = rpr.find(_qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(_qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(_qn(attribute), None)
+    fonts.set(_qn("w:eastAsia"), east_asia)
+    fonts.set(_qn("w:ascii"), LATIN_FONT)
+    fonts.set(_qn("w:hAnsi"), LATIN_FONT)
+
+
+def _condense(rpr) -> None:
+    """``w:spacing`` in its schema position: before w:w, w:kern, w:position, w:sz … (Word rejects
+    run properties out of order)."""
+    spacing = rpr.makeelement(_qn("w:spacing"), {_qn("w:val"): str(CONDENSE_TWENTIETHS)})
+    later = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr",
+             "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout")  # fmt: skip
+    for child in rpr:
+        if child.tag in {_qn(t) for t in later}:
+            child.addprevious(spacing)
+            return
+    rpr.append(spacing)
+
+
+def _doc_defaults(styles_element) -> None:
+    """Document defaults at 3号: the character grid's pitch is counted from the default size."""
+    defaults = styles_element.find(_qn("w:docDefaults"))
+    rpr_default = defaults.find(_qn("w:rPrDefault")) if defaults is not None else None
+    rpr = rpr_default.find(_qn("w:rPr")) if rpr_default is not None else None
+    if rpr is None:
+        return
+    for tag in ("w:sz", "w:szCs"):
+        el = rpr.find(_qn(tag))
+        if el is None:
+            el = rpr.makeelement(_qn(tag), {})
+            rpr.append(el)
+        el.set(_qn("w:val"), str(BODY_PT * 2))
+    fonts = rpr.find(_qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(_qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(_qn(attribute), None)
+    fonts.set(_qn("w:eastAsia"), BODY_FONT)
+    fonts.set(_qn("w:ascii"), LATIN_FONT)
+    fonts.set(_qn("w:hAnsi"), LATIN_FONT)
+
+
+def _paragraph_format(style, *, indent_chars: float = 2, align=None, keep_with_next: bool = False) -> None:
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
+    fmt = style.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(LINE_PITCH_PT)
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    fmt.first_line_indent = Pt(BODY_PT * indent_chars)
+    fmt.left_indent = Pt(0)
+    fmt.keep_with_next = keep_with_next
+    fmt.widow_control = True
+    if align is not None:
+        fmt.alignment = align
+
+
+def _styles(document) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import RGBColor
+
+    styles = document.styles
+    _doc_defaults(styles.element)
+    normal = styles["Normal"]
+    _set_fonts(normal, BODY_FONT, BODY_PT)
+    _condense(normal.element.get_or_add_rPr())
+    # No automatic space between Chinese and Latin or digits (official style: 2024年, not 2024 年).
+    ppr = normal.element.get_or_add_pPr()
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        ppr.insert_element_before(
+            ppr.makeelement(_qn(tag), {_qn("w:val"): "0"}),
+            "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+            "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+            "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+        )  # fmt: skip
+    _paragraph_format(normal, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    for level, east_asia in ((1, HEI_FONT), (2, KAI_FONT), (3, BODY_FONT), (4, BODY_FONT)):
+        style = styles[f"Heading {level}"]
+        _set_fonts(style, east_asia, BODY_PT)
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.font.italic = False
+        _paragraph_format(style, align=WD_ALIGN_PARAGRAPH.JUSTIFY, keep_with_next=True)
+    title = styles.add_style("Report Title", WD_STYLE_TYPE.PARAGRAPH)
+    title.base_style = normal
+    title.next_paragraph_style = normal
+    _set_fonts(title, TITLE_FONT, TITLE_PT)
+    _paragraph_format(title, indent_chars=0, align=WD_ALIGN_PARAGRAPH.CENTER, keep_with_next=True)
+    frame = styles.add_style("Report Frame", WD_STYLE_TYPE.PARAGRAPH)
+    frame.base_style = normal
+    _paragraph_format(frame, indent_chars=0, align=WD_ALIGN_PARAGRAPH.LEFT)
+    lead = styles.add_style("Run-in Lead", WD_STYLE_TYPE.CHARACTER)
+    _set_fonts(lead, KAI_FONT, None)
+    page_number = styles.add_style("Page Number Text", WD_STYLE_TYPE.PARAGRAPH)
+    page_number.base_style = normal
+    _set_fonts(page_number, PAGE_NUMBER_FONT, PAGE_NUMBER_PT)
+    _paragraph_format(page_number, indent_chars=0)
+
+
+def _font_table(document) -> None:
+    """Declare each CJK font with a fallback name (w:altName) for machines without it."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    part = document.part.part_related_by(RT.FONT_TABLE)
+    from docx.oxml import parse_xml
+
+    root = parse_xml(part.blob)
+    existing = {f.get(_qn("w:name")) for f in root.iter(_qn("w:font"))}
+    for name, alt in FALLBACKS.items():
+        if name in existing:
+            continue
+        font = root.makeelement(_qn("w:font"), {_qn("w:name"): name})
+        alt_el = font.makeelement(_qn("w:altName"), {_qn("w:val"): alt})
+        font.append(alt_el)
+        charset = font.makeelement(_qn("w:charset"), {_qn("w:val"): "86"})  # GB2312
+        font.append(charset)
+        root.append(font)
+    from lxml import etree
+
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _page_setup(document) -> None:
+    from docx.shared import Mm
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.header_distance = Mm(15)
+    section.footer_distance = Mm(21)  # the number sits about 7 mm below the type area
+    sect_pr = section._sectPr
+    grid = sect_pr.find(_qn("w:docGrid"))
+    if grid is None:
+        grid = sect_pr.makeelement(_qn("w:docGrid"), {})
+        sect_pr.append(grid)
+    grid.set(_qn("w:type"), "lines")
+    grid.set(_qn("w:linePitch"), str(round(LINE_PITCH_PT * 20)))
+    grid.attrib.pop(_qn("w:charSpace"), None)
+    document.settings.odd_and_even_pages_header_footer = True
+    _page_number(section.footer, right=True)
+    _page_number(section.even_page_footer, right=False)
+
+
+def _page_number(footer, right: bool) -> None:
+    """``— PAGE —`` one character in from the outer edge."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
+    paragraph.style = "Page Number Text"
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent = Pt(0)
+    if right:
+        fmt.right_indent = Pt(PAGE_NUMBER_PT)
+    else:
+        fmt.left_indent = Pt(PAGE_NUMBER_PT)
+    paragraph.add_run("— ")
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            el = run._r.makeelement(_qn("w:fldChar"), {_qn("w:fldCharType"): kind})
+        elif text == "1":
+            el = run._r.makeelement(_qn("w:t"), {})
+            el.text = text
+        else:
+            el = run._r.makeelement(_qn("w:instrText"), {_qn("xml:space"): "preserve"})
+            el.text = text
+        run._r.append(el)
+    paragraph.add_run(" —")
+
+
+def _width(text: str) -> float:
+    """Width in characters: CJK 1, Latin and digits 0.5."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
+
+
+def render_docx(report: Report) -> bytes:
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = docx.Document()
+    _styles(document)
+    _font_table(document)
+    _page_setup(document)
+    core = document.core_properties
+    core.title = report.title
+    core.author = report.issuer
+    core.language = report.lang
+    # Deterministic output: no "now" in the package metadata.
+    import datetime
+
+    fixed = datetime.datetime(2000, 1, 1)
+    core.created = core.modified = fixed
+    core.last_modified_by = "rolreport"
+    core.revision = 1
+
+    def para(text: str, style: str = "Normal"):
+        paragraph = document.add_paragraph(style=style)
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    title = para(report.title, "Report Title")
+    has_frame = report.doc_number or report.audience in ("npc", "superior")
+    title.paragraph_format.space_after = Pt(0 if has_frame else LINE_PITCH_PT)
+    if report.doc_number:
+        p = para(report.doc_number, "Report Frame")
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_after = Pt(LINE_PITCH_PT if report.audience == "public" else 0)
+    if report.audience == "npc":
+        if report.session_note:
+            p = para("", "Report Frame")
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.add_run(report.session_note, style="Run-in Lead")
+        p = para(f"{report.salutation_line}：", "Report Frame")
+        p.paragraph_format.space_before = Pt(LINE_PITCH_PT)
+    elif report.audience == "superior":
+        p = para(f"{report.addressee}：", "Report Frame")
+        p.paragraph_format.space_before = Pt(LINE_PITCH_PT)  # one blank line under the title (§7.3.2)
+    for text in report.preamble:
+        para(text)
+
+    def run_in(node, lead_style: str | None) -> None:
+        """``（一）标题。正文`` in one paragraph; the lead in its own character style."""
+        p = document.add_paragraph(style="Normal")
+        if lead_style:
+            p.add_run(str(node.run_in), style=lead_style)
+        else:
+            p.add_run(str(node.run_in))
+        if node.paragraphs:
+            p.add_run(node.paragraphs[0])
+        for text in node.paragraphs[1:]:
+            para(text)
+
+    def entry(node) -> None:
+        if node.title:
+            run_in(node, None)
+        else:
+            para(node.label + node.paragraphs[0])
+            for text in node.paragraphs[1:]:
+                para(text)
+        for sub in getattr(node, "items", []):
+            entry(sub)
+
+    for part in report.parts:
+        para(part.label + part.title, "Heading 1")
+        for text in part.paragraphs:
+            para(text)
+        for section in part.sections:
+            if section.style == "run-in":
+                run_in(section, "Run-in Lead")
+            else:
+                para(section.label + section.title, "Heading 2")
+                for text in section.paragraphs:
+                    para(text)
+            for item in section.items:
+                entry(item)
+
+    if report.closing:
+        issuer = report.closing.issuer
+        date = chinese_date(report.closing.date)
+        p = para(issuer, "Report Frame")
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        p.paragraph_format.right_indent = Pt(BODY_PT * 2)  # 右空二字
+        p.paragraph_format.space_before = Pt(LINE_PITCH_PT * 2)
+        p = para(date, "Report Frame")
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        # Centred under the issuer: right indent = 2 characters + half the difference in width.
+        p.paragraph_format.right_indent = Pt(BODY_PT * (2 + max(0.0, (_width(issuer) - _width(date)) / 2)))
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _deterministic_zip(buffer.getvalue())
+
+
+def _deterministic_zip(data: bytes) -> bytes:
+    """The same report gives the same bytes: zip entries carry no build time."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()

@@ -1,0 +1,135 @@
+"""The HTML in a real browser, and the PDF it prints (headless Chromium from the system).
+
+Skipped where Chromium or Playwright's Python package is absent; `.ci/run` installs Debian's
+`chromium` and `fonts-noto-cjk`, so they run in CI.  Playwright only drives the installed
+browser (no browser download).  Screenshots go to tests/output/ (not committed).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+playwright = pytest.importorskip("playwright.sync_api")
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")]
+
+OUTPUT = Path(__file__).parent / "output"
+ESCAPING = Path(__file__).parent / "data" / "escaping.yaml"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+CJK_FAMILIES = ("CJK", "Source Han", "WenKai", "UKai", "FangSong", "KaiTi", "SimHei", "SimSun", "仿宋", "楷体", "黑体")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    from rolreport.cli import main
+
+    out = tmp_path_factory.mktemp("html")
+    for source in (EXAMPLE, ESCAPING):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["build", str(source), "-f", "html", "-o", str(out)])
+        assert exit_info.value.code == 0
+    return out
+
+
+def _open(browser, page_path: Path, width: int):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(page_path.as_uri())
+    page.wait_for_load_state("load")
+    return page
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_horizontal_overflow_and_screenshots(browser, built, width):
+    page = _open(browser, built / "changzhou-2024.html", width)
+    scroll, client = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert scroll <= client, (scroll, client)
+    widest = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('body *')].map(e => e.getBoundingClientRect().right))"
+    )
+    assert widest <= client + 0.5
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / f"changzhou-2024-{width}.png"))
+    page.close()
+
+
+def test_every_heading_level_renders_with_a_cjk_font(browser, built):
+    page = _open(browser, built / "changzhou-2024.html", 1280)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    for selector in ("h1.title", "h2", ".section .lead", "p"):
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        families = {f["familyName"] for f in fonts}
+        assert fonts and all(any(c in family for c in CJK_FAMILIES) for family in families), (selector, families)
+    page.close()
+
+
+def test_computed_typography_as_designed(browser, built):
+    page = _open(browser, built / "changzhou-2024.html", 1280)
+    styles = page.evaluate(
+        """() => Object.fromEntries(['h1.title', 'h2', '.section .lead', 'p'].map(sel => {
+            const s = getComputedStyle(document.querySelector(sel));
+            return [sel, {family: s.fontFamily, size: parseFloat(s.fontSize), indent: parseFloat(s.textIndent)}];
+        }))"""
+    )
+    pt = 96 / 72
+    assert styles["h1.title"]["family"].startswith("FZXiaoBiaoSong-B05S")
+    assert styles["h1.title"]["size"] == pytest.approx(22 * pt, abs=0.1)  # 2号
+    assert styles["h2"]["family"].startswith("SimHei")  # 一、 in 黑体
+    assert styles[".section .lead"]["family"].startswith("KaiTi_GB2312")  # （一） in 楷体
+    assert styles["p"]["family"].startswith("FangSong_GB2312")  # body in 仿宋
+    for selector in ("h2", ".section .lead", "p"):
+        assert styles[selector]["size"] == pytest.approx(16 * pt, abs=0.1)  # 3号
+    assert styles["p"]["indent"] == pytest.approx(2 * styles["p"]["size"], abs=0.1)
+    page.close()
+
+
+def test_a_script_in_the_content_renders_as_text_and_runs_nothing(browser, built):
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto((built / "escaping.html").as_uri())
+    page.wait_for_load_state("load")
+    text = page.inner_text("body")
+    assert "<script>alert(1)</script>正文中的标签。" in text
+    assert "{{ 7*7 }} 和 {% raw %} 应原样显示。" in text
+    assert page.evaluate("() => document.querySelectorAll('script').length") == 0
+    assert dialogs == []
+    page.close()
+
+
+def test_pdf_has_a4_pages_with_page_numbers(run, tmp_path):
+    from pypdf import PdfReader
+
+    result = run("build", EXAMPLE, "-f", "pdf", "-o", tmp_path)
+    assert result.exit_code == 0, result.stderr
+    reader = PdfReader(str(tmp_path / "changzhou-2024.pdf"))
+    assert len(reader.pages) >= 5
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+    assert "— 1 —" in reader.pages[0].extract_text()
+    assert "— 2 —" in reader.pages[1].extract_text()
+
+
+def test_pdf_without_a_browser_is_a_clear_usage_error(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("ROLREPORT_CHROMIUM", str(tmp_path / "no-such-browser"))
+    result = run("build", EXAMPLE, "-f", "pdf", "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "Chromium" in result.stderr or "browser" in result.stderr
+    assert not (tmp_path / "out").exists()

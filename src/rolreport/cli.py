@@ -61,6 +61,19 @@ def _build_app():
         context_settings={"help_option_names": ["-h", "--help"]},
     )
 
+    # Options shared by several commands.
+    Encoding = Annotated[
+        str | None, typer.Option("--encoding", metavar="ENCODING", help="源文件编码（默认 UTF-8），如 gb18030。")
+    ]
+    Quotes = Annotated[QuotesChoice | None, typer.Option("--quotes", help=QUOTES_HELP)]
+    BuiltinFixes = Annotated[bool | None, typer.Option("--builtin-fixes/--no-builtin-fixes", help=FIXES_HELP)]
+    Vocabulary = Annotated[bool, typer.Option("--vocabulary", help=VOCABULARY_HELP)]
+
+    def conversion_options(builtin_fixes: bool | None, vocabulary: bool, quotes: QuotesChoice | None):
+        from rolreport.variants import ConversionOptions
+
+        return ConversionOptions(builtin_fixes, vocabulary, quotes.value if quotes else None)
+
     def _version(value: bool) -> None:
         if value:
             print(version_text())
@@ -106,9 +119,7 @@ def _build_app():
                 dir_okay=True,
             ),
         ] = None,
-        encoding: Annotated[
-            str | None, typer.Option("--encoding", metavar="ENCODING", help="源文件编码（默认 UTF-8），如 gb18030。")
-        ] = None,
+        encoding: Encoding = None,
         script: Annotated[
             list[str],
             typer.Option(
@@ -119,18 +130,15 @@ def _build_app():
                 "文件名带文字后缀，如 x.zh-Hans.html。默认只生成源文字，文件名不带后缀。",
             ),
         ] = [],  # noqa: B006
-        quotes: Annotated[QuotesChoice | None, typer.Option("--quotes", help=QUOTES_HELP)] = None,
-        builtin_fixes: Annotated[
-            bool | None, typer.Option("--builtin-fixes/--no-builtin-fixes", help=FIXES_HELP)
-        ] = None,
-        vocabulary: Annotated[bool, typer.Option("--vocabulary", help=VOCABULARY_HELP)] = False,
+        quotes: Quotes = None,
+        builtin_fixes: BuiltinFixes = None,
+        vocabulary: Vocabulary = False,
     ) -> None:
         """校验报告并生成 Markdown、HTML、纯文本（写入 --out 文件夹，默认 ./build）。"""
         from rolreport import build as pipeline
-        from rolreport.variants import ConversionOptions
 
         formats = pipeline.parse_formats(format)
-        options = ConversionOptions(builtin_fixes, vocabulary, quotes.value if quotes else None)
+        options = conversion_options(builtin_fixes, vocabulary, quotes)
         outputs = pipeline.plan(files, formats, out, templates, encoding, script, options)
         if out == "-":
             _write_stdout(outputs[0].text)
@@ -172,9 +180,7 @@ def _build_app():
             list[str], typer.Option("--select", metavar="RULES", help="只运行这些规则（可用前缀，如 RR3）。")
         ] = [],  # noqa: B006
         ignore: Annotated[list[str], typer.Option("--ignore", metavar="RULES", help="忽略这些规则。")] = [],  # noqa: B006
-        encoding: Annotated[
-            str | None, typer.Option("--encoding", metavar="ENCODING", help="源文件编码（默认 UTF-8）。")
-        ] = None,
+        encoding: Encoding = None,
     ) -> None:
         """按规则检查报告源文件（标点、简繁用字、书名号、年份、法定内容……），可自动修复。"""
         from rolreport.check.command import CheckOptions, run
@@ -220,20 +226,15 @@ def _build_app():
         kind: Annotated[
             str | None, typer.Option("--as", metavar="KIND", help="按此类型处理：yaml, text, html；默认看扩展名。")
         ] = None,
-        encoding: Annotated[
-            str | None, typer.Option("--encoding", metavar="ENCODING", help="输入编码（默认 UTF-8）。")
-        ] = None,
-        quotes: Annotated[QuotesChoice | None, typer.Option("--quotes", help=QUOTES_HELP)] = None,
-        builtin_fixes: Annotated[
-            bool | None, typer.Option("--builtin-fixes/--no-builtin-fixes", help=FIXES_HELP)
-        ] = None,
-        vocabulary: Annotated[bool, typer.Option("--vocabulary", help=VOCABULARY_HELP)] = False,
+        encoding: Encoding = None,
+        quotes: Quotes = None,
+        builtin_fixes: BuiltinFixes = None,
+        vocabulary: Vocabulary = False,
     ) -> None:
         """在简体、繁体（OpenCC 标准、台湾、香港）之间转换文件；只改文字，不改键、日期、数字、网址和文件名。"""
         from rolreport import convertfile
-        from rolreport.variants import ConversionOptions
 
-        options = ConversionOptions(builtin_fixes, vocabulary, quotes.value if quotes else None)
+        options = conversion_options(builtin_fixes, vocabulary, quotes)
         results = convertfile.convert_paths(
             files, to=to, from_=from_, in_place=in_place, output=output, kind=kind, encoding=encoding, options=options
         )

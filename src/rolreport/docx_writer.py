@@ -62,7 +62,12 @@ def _set_fonts(rpr_owner, east_asia: str, size_pt: float | None = None, bold: bo
         font.size = Pt(size_pt)
     if bold is not None:
         font.bold = bold
-    rpr = rpr_owner.element.get_or_add_rPr()
+    _name_fonts(rpr_owner.element.get_or_add_rPr(), east_asia)
+
+
+def _name_fonts(rpr, east_asia: str) -> None:
+    """w:rFonts with explicit names, first in the run properties, without theme attributes
+    (a theme font takes precedence over an explicit name)."""
     fonts = rpr.find(_qn("w:rFonts"))
     if fonts is None:
         fonts = rpr.makeelement(_qn("w:rFonts"), {})
@@ -88,7 +93,7 @@ def _condense(rpr) -> None:
 
 
 def _doc_defaults(styles_element) -> None:
-    """Document defaults at 3号: the character grid's pitch is counted from the default size."""
+    """Document defaults at 3号 仿宋: what any run without its own properties falls back to."""
     defaults = styles_element.find(_qn("w:docDefaults"))
     rpr_default = defaults.find(_qn("w:rPrDefault")) if defaults is not None else None
     rpr = rpr_default.find(_qn("w:rPr")) if rpr_default is not None else None
@@ -100,15 +105,7 @@ def _doc_defaults(styles_element) -> None:
             el = rpr.makeelement(_qn(tag), {})
             rpr.append(el)
         el.set(_qn("w:val"), str(BODY_PT * 2))
-    fonts = rpr.find(_qn("w:rFonts"))
-    if fonts is None:
-        fonts = rpr.makeelement(_qn("w:rFonts"), {})
-        rpr.insert(0, fonts)
-    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(_qn(attribute), None)
-    fonts.set(_qn("w:eastAsia"), BODY_FONT)
-    fonts.set(_qn("w:ascii"), LATIN_FONT)
-    fonts.set(_qn("w:hAnsi"), LATIN_FONT)
+    _name_fonts(rpr, BODY_FONT)
 
 
 def _paragraph_format(style, *, indent_chars: float = 2, align=None, keep_with_next: bool = False) -> None:

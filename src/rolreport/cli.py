@@ -140,7 +140,7 @@ def _build_app():
         options = conversion_options(builtin_fixes, vocabulary, quotes)
         outputs = pipeline.plan(files, formats, out, templates, encoding, script, options)
         if out == "-":
-            _write_stdout(outputs[0].text)
+            _write_stdout(outputs[0].content)
             return
         pipeline.write(outputs)
         for output in outputs:

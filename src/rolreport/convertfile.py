@@ -24,7 +24,7 @@ from rolreport.config import load_config
 from rolreport.convert import SCRIPTS, Converter
 from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
 from rolreport.fsio import write_atomic
-from rolreport.source import STDIN, SourceText, compose_yaml, decode, read_bytes
+from rolreport.source import STDIN, SourceText, compose_yaml, decode, parse_yaml, read_bytes
 from rolreport.validate import validate
 from rolreport.variants import NOT_PROSE, ConversionOptions, make_converter
 
@@ -180,7 +180,7 @@ def _prose_slices(node: Any, slices: list[tuple[int, int]], script_nodes: list[A
 
 
 def _convert_yaml(source: SourceText, to: str, from_: str | None, options: ConversionOptions, project) -> str:
-    report = validate(source.name, _construct(source))
+    report = validate(source.name, parse_yaml(source))
     converter = make_converter(from_ or report.script, to, project=project, report=report.conversion, options=options)
     _, root = compose_yaml(source)
     slices: list[tuple[int, int]] = []
@@ -201,16 +201,10 @@ def _convert_yaml(source: SourceText, to: str, from_: str | None, options: Conve
     result = "".join(out)
     # What we write must still be a valid report (in the new script).
     check = SourceText(source.name, result)
-    converted = validate(source.name, _construct(check))
+    converted = validate(source.name, parse_yaml(check))
     if converted.script != to:
         raise RolreportError(Diagnostic(source.name, 1, 1, "转换后 script 未更新 (script was not updated)"))
     return result
-
-
-def _construct(source: SourceText) -> Any:
-    from rolreport.source import parse_yaml
-
-    return parse_yaml(source)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ _CHINESE_KEYS = {
 _TYPE_NAMES = {
     "str": "文字", "int": "整数", "float": "小数", "bool": "真假值", "NoneType": "空值",
     "list": "列表", "CommentedSeq": "列表", "dict": "映射", "CommentedMap": "映射",
-    "date": "日期", "datetime": "日期时间", "TimeStamp": "日期时间",
+    "date": "日期", "datetime": "日期时间", "TimeStamp": "日期时间", "TaggedScalar": "带 YAML 标签（!!…）的值",
 }  # fmt: skip
 
 

@@ -16,7 +16,7 @@ from rolreport.check.scalars import LineTable, Scalar, prose_scalars
 from rolreport.check.script_rules import script_hits
 from rolreport.check.text_rules import TEXT_RULES, Context, Hit
 from rolreport.config import ProjectConfig
-from rolreport.diagnostics import RolreportError
+from rolreport.diagnostics import Diagnostic, RolreportError
 from rolreport.model import Report
 from rolreport.source import SourceText, compose_yaml
 
@@ -60,15 +60,18 @@ def check_source(source: SourceText, config: ProjectConfig) -> FileResult:
     findings: list[Finding] = []
     report: Report | None = None
     data: Any = None
+    from ruamel.yaml.error import YAMLError
+
+    from rolreport.validate import validate
+
     try:
         data = constructor.construct_document(root)
-        from rolreport.validate import validate
-
         report = validate(source.name, data)
     except RolreportError as exc:
         findings.extend(_invalid(exc, config))
-    except Exception as exc:  # a YAML construction error (bad tag …)
-        findings.extend(_invalid(RolreportError([]), config, str(exc)))
+    except YAMLError as exc:  # a construction error: an unknown tag, say
+        problem = Diagnostic(source.name, 1, 1, f"YAML 错误 (YAML error): {str(exc).splitlines()[0]}")
+        findings.extend(_invalid(RolreportError(problem), config))
 
     script = report.script if report else _declared_script(data) or config.locale or "zh-Hans"
     scalars = prose_scalars(source.text, root)
@@ -88,9 +91,7 @@ def check_source(source: SourceText, config: ProjectConfig) -> FileResult:
                 continue
             if rule_id in _BODY_ONLY and scalar.key not in ("paragraphs", "preamble", "title"):
                 continue
-            if any(word in scalar.value[max(0, hit.start - 8) : hit.end + 8] for word in allow) and _covered(
-                scalar.value, hit, allow
-            ):
+            if allow and _covered(scalar.value, hit, allow):
                 continue
             severity = enabled(rule_id, config)
             if severity is None:
@@ -124,18 +125,16 @@ def _declared_script(data: Any) -> str | None:
     return value if value in ("zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK") else None
 
 
-def _invalid(exc: RolreportError, config: ProjectConfig, extra: str | None = None) -> list[Finding]:
+def _invalid(exc: RolreportError, config: ProjectConfig) -> list[Finding]:
+    """Source errors (YAML, schema, encoding) as RR000 findings."""
     if enabled("RR000", config) is None:
         return []
-    out = [
+    return [
         Finding(
             "RR000", "error", d.message, d.file, d.line or 1, d.column or 1, d.line or 1, (d.column or 1) + 1, d.path
         )
         for d in exc.diagnostics
     ]
-    if extra:
-        out.append(Finding("RR000", "error", f"YAML 错误 (YAML error): {extra}", "", 1, 1, 1, 2))
-    return out
 
 
 def _finding(

@@ -102,7 +102,7 @@ def chain_for(source: str, target: str, vocabulary: bool = False) -> tuple[str, 
 
 
 @cache
-def _opencc(config: str):
+def opencc_converter(config: str):
     """One OpenCC converter per config, built on first use (loading a dictionary costs ms)."""
     try:
         import opencc
@@ -194,9 +194,9 @@ class Converter:
     def identity(self) -> bool:
         return not self.chain and not self.replacements and self.quotes == "keep"
 
-    def _opencc(self, text: str) -> str:
+    def _run_chain(self, text: str) -> str:
         for config in self.chain:
-            text = _opencc(config).convert(text)
+            text = opencc_converter(config).convert(text)
         return text
 
     def convert(self, text: str) -> str:
@@ -215,13 +215,13 @@ class Converter:
             out = []
             last = 0
             for match in self._cut.finditer(text):
-                out.append(self._opencc(text[last : match.start()]))
+                out.append(self._run_chain(text[last : match.start()]))
                 out.append(self.replacements.get(match.group(0), match.group(0)))
                 last = match.end()
-            out.append(self._opencc(text[last:]))
+            out.append(self._run_chain(text[last:]))
             return convert_quotes("".join(out), self.quotes)
         masked = self._cut.sub(cut, text)
-        converted = self._opencc(masked) if self.chain else masked
+        converted = self._run_chain(masked) if self.chain else masked
         if cuts:
             pieces = converted.split(_SENTINEL)
             assert len(pieces) == len(cuts) + 1, "OpenCC changed a sentinel"

@@ -65,10 +65,10 @@ def kind_of(path: str, text: str, forced: str | None) -> str:
 
 def detect_script(text: str) -> str:
     """Guess the script of a text from what OpenCC would change (for --from left out)."""
-    from rolreport.convert import _opencc
+    from rolreport.convert import opencc_converter
 
     def changed(config: str, sample: str) -> int:
-        out = _opencc(config).convert(sample)
+        out = opencc_converter(config).convert(sample)
         return sum(1 for a, b in zip(sample, out, strict=False) if a != b)
 
     sample = text[:20000]

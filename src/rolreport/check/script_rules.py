@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from rolreport.check.data import simplified_only
 from rolreport.check.text_rules import CJK, Context, Hit
-from rolreport.convert import _opencc
+from rolreport.convert import opencc_converter
 
 # The seed's forms that OpenCC writes otherwise but Taiwan usage accepts (rules.md, RR102).
 DEFAULT_ALLOW = ("公布", "發布", "依托", "周期")
@@ -60,7 +60,7 @@ def script_hits(text: str, ctx: Context) -> Iterator[Hit]:
 def _simplified_in_traditional(text: str, ctx: Context) -> Iterator[Hit]:
     only = simplified_only()
     allowed = _allowed_spans(text, DEFAULT_ALLOW + tuple(ctx.allow_words))
-    t2s, s2tw, s2hk, s2t = (_opencc(c) for c in ("t2s", "s2tw", "s2hk", "s2t"))
+    t2s, s2tw, s2hk, s2t = (opencc_converter(c) for c in ("t2s", "s2tw", "s2hk", "s2t"))
     for offset, run in _aligned(text):
         simplified = t2s.convert(run)
         tw, hk = s2tw.convert(simplified), s2hk.convert(simplified)
@@ -115,7 +115,7 @@ def _simplified_in_traditional(text: str, ctx: Context) -> Iterator[Hit]:
 
 def _traditional_in_simplified(text: str, ctx: Context) -> Iterator[Hit]:
     allowed = _allowed_spans(text, tuple(ctx.allow_words))
-    t2s = _opencc("t2s")
+    t2s = opencc_converter("t2s")
     for offset, run in _aligned(text):
         simplified = t2s.convert(run)
         if len(simplified) != len(run):

@@ -60,7 +60,7 @@ def script_hits(text: str, ctx: Context) -> Iterator[Hit]:
 def _simplified_in_traditional(text: str, ctx: Context) -> Iterator[Hit]:
     only = simplified_only()
     allowed = _allowed_spans(text, DEFAULT_ALLOW + tuple(ctx.allow_words))
-    t2s, s2tw, s2hk, s2t = (opencc_converter(c) for c in ("t2s", "s2tw", "s2hk", "s2t"))
+    t2s, s2tw, s2hk = (opencc_converter(c) for c in ("t2s", "s2tw", "s2hk"))
     for offset, run in _aligned(text):
         simplified = t2s.convert(run)
         tw, hk = s2tw.convert(simplified), s2hk.convert(simplified)
@@ -101,7 +101,7 @@ def _simplified_in_traditional(text: str, ctx: Context) -> Iterator[Hit]:
                     safe=False,
                 )
             elif simplified[j] != seen or t2s.convert(want) != seen:
-                neutral = neutral if neutral is not None else s2t.convert(simplified)
+                neutral = neutral if neutral is not None else opencc_converter("s2t").convert(simplified)
                 if seen in OVER_CONVERTED and neutral[j] == want and t2s.convert(seen) == simplified[j]:
                     yield Hit(
                         "RR105",

@@ -302,6 +302,8 @@ def _build_app():
 
         skeleton.write_new(file, jurisdiction=jurisdiction, year=year, issuer=issuer, script=script, schema=schema)
         print(f"已创建 {file}", file=sys.stderr)
+        if "://" not in schema and not (file.parent / schema).exists():
+            print(f"编辑器补全和校验：rolreport schema -o {file.parent / schema}", file=sys.stderr)
 
     @app.command()
     def schema(

@@ -283,3 +283,11 @@ def test_export_templates(run, tmp_path):
     again = run("export-templates", folder)
     assert again.exit_code == 2 and "未覆盖" in again.stderr
     assert run("build", EXAMPLE, "--templates", folder, "-o", tmp_path / "out", "-f", "txt").exit_code == 0
+
+
+def test_out_pointing_at_a_file_is_a_usage_error(run, tmp_path):
+    target = tmp_path / "not-a-folder"
+    target.write_text("keep me\n", encoding="utf-8")
+    result = run("build", EXAMPLE, "-o", target)
+    assert result.exit_code == 2 and "不是文件夹" in result.stderr
+    assert target.read_text(encoding="utf-8") == "keep me\n"

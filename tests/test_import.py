@@ -271,3 +271,13 @@ def test_binary_and_legacy_doc_are_refused(run, tmp_path):
     legacy.write_bytes(b"\xd0\xcf\x11\xe0")
     result = run("import", legacy)
     assert result.exit_code == 2 and ".docx" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"), [("", "没有可导入的正文"), ("掃一掃在手機打開當前頁\n|\n", "丢弃了 2 行")]
+)
+def test_nothing_to_import(run, tmp_path, content, fragment):
+    source = tmp_path / "empty.txt"
+    source.write_text(content, encoding="utf-8")
+    result = run("import", source)
+    assert result.exit_code == 1 and fragment in result.stderr

@@ -26,6 +26,8 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     """Write ``data`` (str is encoded as UTF-8, LF kept) to ``path`` atomically."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path(".")
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"输出位置 {folder} 是文件，不是文件夹 (not a folder)", str(path))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         mode = path.stat().st_mode & 0o7777 if path.exists() else _new_file_mode()

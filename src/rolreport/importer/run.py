@@ -29,6 +29,9 @@ def import_report(path: str, options: ImportOptions) -> tuple[str, classify.Note
     lines, how = extract.extract(name, data, kind, options.encoding)
     notes = classify.Notes()
     report = classify.classify(lines, notes)
+    if not any(classify.clean(line) for line in lines) or (not report.get("parts") and not report.get("preamble")):
+        dropped = f"（丢弃了 {len(notes.dropped)} 行网页残留）" if notes.dropped else ""
+        raise RolreportError([_diag(name, f"没有可导入的正文{dropped} (nothing to import)")])
     text = "\n".join(lines)
     from rolreport.convertfile import detect_script
 

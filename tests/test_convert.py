@@ -427,7 +427,7 @@ def test_unwritable_target_leaves_the_original_byte_identical(run, tmp_path):
     blocker.write_text("x", encoding="utf-8")
     result = run("convert", source, "--to", "zh-Hant", "--from", "zh-Hans", "-o", blocker / "out.txt")
     assert result.exit_code == 2
-    assert "无法写入" in result.stderr and "Traceback" not in result.stderr
+    assert "不是文件夹" in result.stderr and "Traceback" not in result.stderr
     assert source.read_text(encoding="utf-8") == "规范\n"
 
 

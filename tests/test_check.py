@@ -266,6 +266,28 @@ def test_mixed_numbers_frame_and_regional_variants(run, tmp_path):
     assert variant["severity"] == "info" and variant["fix"] == {"replacement": "汙", "safe": False}
 
 
+def test_off_by_default_rules_when_selected(run, tmp_path):
+    law = one_paragraph(tmp_path, "贯彻实施新的行政复议法，开展“学宪法讲宪法”活动，落实《中华人民共和国行政处罚法》。")
+    assert findings(run, law) == [] or "RR309" not in {f["rule"] for f in findings(run, law)}
+    [hit] = findings(run, law, "--select", "RR309")
+    assert "行政复议法" in hit["message"] and hit["severity"] == "info"
+    (tmp_path / ".rolreport.toml").write_text('[glossary]\n"依法治市办" = "市委依法治市办"\n', encoding="utf-8")
+    glossary = one_paragraph(tmp_path, "依法治市办牵头。")
+    [term] = findings(run, glossary, "--select", "RR502")
+    assert term["fix"] == {"replacement": "市委依法治市办", "safe": False}
+    (tmp_path / ".rolreport.toml").unlink()
+    plans = tmp_path / "plans.yaml"
+    plans.write_text(
+        SKELETON.format(script="zh-Hans", paragraph="开展工作。")
+        + "  - title: 存在的不足和原因\n    role: shortcomings\n    paragraphs:\n      - 一是信访积案化解缓慢；二是执法人员培训不足。\n"
+        + "  - title: 2025年工作安排\n    role: next_year\n    paragraphs:\n      - 加强执法人员培训。\n",
+        encoding="utf-8",
+    )
+    messages = [f["message"] for f in findings(run, plans, "--select", "RR607")]
+    assert any("信访积案化解缓慢" in m for m in messages) and not any("执法人员培训不足" in m for m in messages)
+    assert any("没有可衡量的目标" in m for m in messages)
+
+
 def test_report_rules(run, tmp_path):
     path = tmp_path / "r.yaml"
     path.write_text(

@@ -31,6 +31,7 @@ class ProjectConfig(Base):
     profile: Literal["official", "technical"] = "official"
     locale: Script | None = None
     allow_words: list[str] = Field(default_factory=list)
+    glossary: dict[str, str] = Field(default_factory=dict)  # RR502: {"wrong": "right"}
     fail_on: Literal["error", "warning", "info"] = "error"
 
     @field_validator("select", "ignore")

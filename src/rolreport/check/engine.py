@@ -23,6 +23,7 @@ from rolreport.source import SourceText, compose_yaml
 # Rules that only make sense in running text (not in metadata such as issuer or 文号).
 _BODY_ONLY = {"RR304", "RR306", "RR401", "RR402"}
 _PARAGRAPH_ONLY = {"RR401", "RR402"}
+_OPTIONAL = {"RR309", "RR502"}
 
 
 @dataclass
@@ -77,9 +78,17 @@ def check_source(source: SourceText, config: ProjectConfig) -> FileResult:
     scalars = prose_scalars(source.text, root)
     allow = tuple(config.allow_words)
     for number, scalar in enumerate(scalars):
-        ctx = Context(profile=config.profile, script=script, allow_words=allow, field=scalar.key)
+        ctx = Context(
+            profile=config.profile,
+            script=script,
+            allow_words=allow,
+            field=scalar.key,
+            glossary=tuple(config.glossary.items()) if enabled("RR502", config) else (),
+        )
         hits: list[Hit] = []
         for rule in TEXT_RULES:
+            if rule.__name__.upper() in _OPTIONAL and enabled(rule.__name__.upper(), config) is None:
+                continue  # off-by-default rules cost nothing unless selected
             hits.extend(rule(scalar.value, ctx))
         if scalar.key not in ("doc_number",):
             hits.extend(script_hits(scalar.value, ctx))

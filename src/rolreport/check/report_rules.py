@@ -59,6 +59,46 @@ def report_hits(report: Report) -> Iterator[ReportHit]:
     yield from _run_on(report)
     yield from _numbers(report)
     yield from _frame(report)
+    yield from _plans(report)
+
+
+# Bigrams too common in shortcomings and plans to count as an echo (RR607).
+_COMMON = {"进一", "一步", "步加", "加强", "还需", "需进", "不够", "不足", "存在", "工作", "问题", "建设", "推进", "持续",
+           "进一步", "有待", "深化", "完善", "提升", "法治", "政府", "推动", "落实", "力度", "能力", "水平", "机制"}  # fmt: skip
+
+
+def _bigrams(text: str) -> set[str]:
+    from rolreport.convert import opencc_converter
+
+    text = opencc_converter("t2s").convert(text)
+    return {
+        text[i : i + 2] for i in range(len(text) - 1) if all("\u4e00" <= c <= "\u9fff" for c in text[i : i + 2])
+    } - _COMMON
+
+
+def _plans(report: Report) -> Iterator[ReportHit]:
+    """RR607 (off by default): each shortcoming should be answered by next year's plans."""
+    plans = [(n, p) for n, p in enumerate(report.parts) if p.role == "next_year"]
+    if not plans:
+        return
+    plan_text = "".join(_text(p) for _, p in plans)
+    plan_words = _bigrams(plan_text)
+    for number, part in enumerate(report.parts):
+        if part.role != "shortcomings":
+            continue
+        body = "".join(part.paragraphs) or "".join(_text(p) for p in [part])
+        items = [i for i in re.split(r"[一二三四五六七八九十]是|；|。", body) if len(i) >= 8]
+        for item in items:
+            if not (_bigrams(item) & plan_words):
+                yield ReportHit(
+                    "RR607",
+                    ("parts", number),
+                    f"不足“{item[:16]}……”在下一年度安排中没有对应的措施 (shortcoming not answered)",
+                )
+    if not re.search(r"\d", re.sub(r"(?:19|20)\d{2}\s*年度?", "", plan_text)):  # a year is not a target
+        yield ReportHit(
+            "RR607", ("parts", plans[0][0]), "下一年度安排没有可衡量的目标（数字、时限）(plans not measurable)"
+        )
 
 
 def _numbers(report: Report) -> Iterator[ReportHit]:

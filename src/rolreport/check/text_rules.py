@@ -26,6 +26,7 @@ class Context:
     script: str = "zh-Hans"
     allow_words: tuple[str, ...] = ()
     field: str = ""  # the key holding the value: paragraphs, title, issuer …
+    glossary: tuple[tuple[str, str], ...] = ()  # (wrong, right) pairs from the project config
 
 
 @dataclass
@@ -423,7 +424,56 @@ def rr501(text: str, ctx: Context) -> Iterator[Hit]:
         yield Hit("RR501", m.start(), m.end(), f"拼音注音“{m.group(0)}” (pinyin residue)", None, safe=False)
 
 
+# ----------------------------------------------------------------------------------------------
+# RR309 law names outside 《》 (off by default: 贯彻实施新的行政复议法 is idiomatic prose)
+
+LAW_NAMES = (
+    "宪法", "立法法", "行政处罚法", "行政许可法", "行政强制法", "行政复议法", "行政诉讼法", "国家赔偿法", "民法典",
+    "刑法", "监察法", "公职人员政务处分法", "安全生产法", "环境保护法", "食品安全法", "法律援助法", "人民调解法",
+    "突发事件应对法", "反垄断法", "反不正当竞争法", "个人信息保护法", "数据安全法", "网络安全法", "未成年人保护法",
+    "政府信息公开条例", "优化营商环境条例", "重大行政决策程序暂行条例", "信访工作条例",
+)  # fmt: skip
+_LAW = re.compile("(?:中华人民共和国)?(?:" + "|".join(sorted(LAW_NAMES, key=len, reverse=True)) + ")")
+
+
+def rr309(text: str, ctx: Context) -> Iterator[Hit]:
+    from rolreport.convert import opencc_converter
+
+    simplified = opencc_converter("t2s").convert(text) if ctx.script != "zh-Hans" else text
+    if len(simplified) != len(text):
+        return
+    depth = [0] * (len(text) + 1)
+    level = 0
+    for i, ch in enumerate(text):  # inside 《》 (a title) or “” (an activity's name) is not a citation
+        level += ch in "《〈“「"
+        level -= ch in "》〉”」" and level > 0
+        depth[i + 1] = level
+    for m in _LAW.finditer(simplified):
+        if depth[m.start()] == 0:
+            name = text[m.start() : m.end()]
+            yield Hit(
+                "RR309", m.start(), m.end(), f"法律名称“{name}”未加书名号 (law name outside 《》)", None, safe=False
+            )
+
+
+# ----------------------------------------------------------------------------------------------
+# RR502 the project's glossary (off by default; `glossary = {"旧说法" = "规范说法"}` in the config)
+
+
+def rr502(text: str, ctx: Context) -> Iterator[Hit]:
+    for wrong, right in ctx.glossary:
+        for m in re.finditer(re.escape(wrong), text):
+            yield Hit(
+                "RR502",
+                m.start(),
+                m.end(),
+                f"按本系列报告的用语表，“{wrong}”应写作“{right}” (glossary)",
+                right,
+                safe=False,
+            )
+
+
 TEXT_RULES: list[Callable[[str, Context], Iterator[Hit]]] = [
     rr201, rr202, rr203, rr204, rr301, rr302, rr303, rr304, rr305, rr306, rr307, rr308,
-    rr401, rr402, rr404, rr501,
+    rr309, rr401, rr402, rr404, rr501, rr502,
 ]  # fmt: skip

@@ -150,8 +150,12 @@ def compose_yaml(source: SourceText) -> tuple[Any, Any]:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.nodes import MappingNode
 
+    from ruamel.yaml.docinfo import DocInfo
+
     name = source.name
     yaml = YAML()  # round-trip; one instance per document (instances keep parser state)
+    # YAML.load() records a DocInfo before parsing; a %YAML directive fails without one.
+    yaml.doc_infos.append(DocInfo())
     try:
         constructor, _parser = yaml.get_constructor_parser(source.text)
         node = constructor.composer.get_single_node()
@@ -161,6 +165,9 @@ def compose_yaml(source: SourceText) -> tuple[Any, Any]:
         raise RolreportError(Diagnostic(name, 1, 1, _yaml_message(exc))) from None
     except RecursionError:
         raise RolreportError(Diagnostic(name, 1, 1, "YAML 嵌套层级过深 (nesting too deep)")) from None
+    except (IndexError, KeyError, ValueError, TypeError, AttributeError) as exc:
+        # ruamel.yaml's own failures on odd input (found by fuzzing): still the input's problem.
+        raise RolreportError(Diagnostic(name, 1, 1, f"YAML 无法解析 (could not parse: {exc!r})")) from None
 
     if node is None:
         raise RolreportError(Diagnostic(name, 1, 1, "文件是空的：没有任何内容 (empty file)"))

@@ -147,10 +147,9 @@ def compose_yaml(source: SourceText) -> tuple[Any, Any]:
     first).  Both checks run on the composed node graph, before anything is constructed.
     """
     from ruamel.yaml import YAML
+    from ruamel.yaml.docinfo import DocInfo
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.nodes import MappingNode
-
-    from ruamel.yaml.docinfo import DocInfo
 
     name = source.name
     yaml = YAML()  # round-trip; one instance per document (instances keep parser state)

@@ -534,3 +534,8 @@ def test_builtin_list_is_small_and_documented():
 def test_version_names_the_backend_and_dictionaries(run):
     out = run("--version").stdout
     assert re.search(r"OpenCC backend: opencc 1\.4\.\d+ \(C\+\+ binding\), dictionaries 1\.4\.\d+", out)
+
+
+def test_text_holding_the_private_use_sentinel_still_converts_with_overrides():
+    text = "\ue000建成“云上复议”平台\ue000"
+    assert Converter("zh-Hans", "zh-Hant-TW").convert(text) == "\ue000建成“雲上複議”平臺\ue000"

@@ -204,6 +204,8 @@ class Converter:
             return text
         if self._cut is None:
             return convert_quotes(text, self.quotes)
+        if _SENTINEL in text:  # the input uses our private-use character itself
+            return convert_quotes(self._piecewise(text), self.quotes)
         cuts: list[str] = []
 
         def cut(match: re.Match[str]) -> str:
@@ -211,19 +213,19 @@ class Converter:
             cuts.append(self.replacements.get(phrase, phrase))
             return _SENTINEL
 
-        if _SENTINEL in text:  # the input uses our private-use character: convert piecewise
-            out = []
-            last = 0
-            for match in self._cut.finditer(text):
-                out.append(self._run_chain(text[last : match.start()]))
-                out.append(self.replacements.get(match.group(0), match.group(0)))
-                last = match.end()
-            out.append(self._run_chain(text[last:]))
-            return convert_quotes("".join(out), self.quotes)
-        masked = self._cut.sub(cut, text)
-        converted = self._run_chain(masked) if self.chain else masked
-        if cuts:
-            pieces = converted.split(_SENTINEL)
-            assert len(pieces) == len(cuts) + 1, "OpenCC changed a sentinel"
-            converted = "".join(p + c for p, c in zip(pieces, cuts, strict=False)) + pieces[-1]
+        pieces = self._run_chain(self._cut.sub(cut, text)).split(_SENTINEL)
+        if len(pieces) != len(cuts) + 1:  # never seen: OpenCC kept or dropped a sentinel
+            return convert_quotes(self._piecewise(text), self.quotes)
+        converted = "".join(piece + kept for piece, kept in zip(pieces, cuts, strict=False)) + pieces[-1]
         return convert_quotes(converted, self.quotes)
+
+    def _piecewise(self, text: str) -> str:
+        """The same cut without sentinels: one OpenCC call per piece between the cut phrases."""
+        out = []
+        last = 0
+        for match in self._cut.finditer(text):
+            out.append(self._run_chain(text[last : match.start()]))
+            out.append(self.replacements.get(match.group(0), match.group(0)))
+            last = match.end()
+        out.append(self._run_chain(text[last:]))
+        return "".join(out)

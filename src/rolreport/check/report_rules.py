@@ -86,7 +86,7 @@ def _plans(report: Report) -> Iterator[ReportHit]:
     for number, part in enumerate(report.parts):
         if part.role != "shortcomings":
             continue
-        body = "".join(part.paragraphs) or "".join(_text(p) for p in [part])
+        body = "".join(part.paragraphs) or _text(part)
         items = [i for i in re.split(r"[一二三四五六七八九十]是|；|。", body) if len(i) >= 8]
         for item in items:
             if not (_bigrams(item) & plan_words):

@@ -60,7 +60,17 @@ class LineTable:
 # Rebuilding values
 
 
-def _fold(lines: list[tuple[str, int]], keep: bool = False) -> tuple[str, list[int]]:
+def _join(chars: list[str], index: list[int], empty_lines: int, line_start: int) -> None:
+    """Flow folding between two lines: one break is a space, n empty lines are n line feeds."""
+    if empty_lines:
+        chars.extend("\n" * empty_lines)
+        index.extend([line_start] * empty_lines)
+    else:
+        chars.append(" ")
+        index.append(line_start - 1)  # the line break the space stands for
+
+
+def _fold(lines: list[tuple[str, int]]) -> tuple[str, list[int]]:
     """Flow folding (plain and quoted scalars): each line's edges trimmed; one break between two
     lines becomes a space, n empty lines become n line feeds.  ``lines`` are (text, index)."""
     chars: list[str] = []
@@ -74,12 +84,7 @@ def _fold(lines: list[tuple[str, int]], keep: bool = False) -> tuple[str, list[i
             pending_breaks += 1
             continue
         if not first:
-            if pending_breaks:
-                chars.extend("\n" * pending_breaks)
-                index.extend([base] * pending_breaks)
-            else:
-                chars.append(" ")
-                index.append(base - 1)
+            _join(chars, index, pending_breaks, base)
             pending_breaks = 0
         chars.extend(line[lo:hi])
         index.extend(range(base + lo, base + hi))
@@ -133,12 +138,7 @@ def _double(raw: str, start: int) -> tuple[str, list[int]]:
             pending_breaks += 1
             continue
         if not first and not joined_by_escape:
-            if pending_breaks:
-                chars.extend("\n" * pending_breaks)
-                index.extend([line_base] * pending_breaks)
-            else:
-                chars.append(" ")
-                index.append(line_base - 1)
+            _join(chars, index, pending_breaks, line_base)
         pending_breaks = 0
         joined_by_escape = escaped_break
         i = lo

@@ -12,7 +12,7 @@ from pathlib import Path
 from rolreport.config import load_config
 from rolreport.convert import SCRIPTS
 from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
-from rolreport.fsio import write_atomic
+from rolreport.fsio import write_files
 from rolreport.model import Report
 from rolreport.render import BINARY_FORMATS, DEFAULT_FORMATS, FORMATS, environment, render
 from rolreport.validate import LoadedReport, load_report
@@ -130,10 +130,9 @@ def _variants(loaded: LoadedReport, scripts: list[str], options: ConversionOptio
     return documents
 
 
-def write(outputs: list[Output]) -> None:
-    for output in outputs:
-        if output.path is not None:
-            write_atomic(output.path, output.content)
+def write(outputs: list[Output], inputs: list[str]) -> None:
+    """Write every output or none (:func:`rolreport.fsio.write_files`); no output may be an input."""
+    write_files([(o.path, o.content) for o in outputs if o.path is not None], inputs)
 
 
 def parse_formats(values: list[str]) -> list[str]:

@@ -142,7 +142,7 @@ def _build_app():
         if out == "-":
             _write_stdout(outputs[0].content)
             return
-        pipeline.write(outputs)
+        pipeline.write(outputs, files)
         for output in outputs:
             print(f"已生成 {output.path}", file=sys.stderr)
 
@@ -237,7 +237,7 @@ def _build_app():
         results = convertfile.convert_paths(
             files, to=to, from_=from_, in_place=in_place, output=output, kind=kind, encoding=encoding, options=options
         )
-        convertfile.write(results)
+        convertfile.write(results, in_place)
         for result in results:
             if result.target is not None:
                 print(f"已转换 {result.path} → {result.target}", file=sys.stderr)
@@ -280,7 +280,7 @@ def _build_app():
 
             raise UsageError("文件已存在，未覆盖；用 --force 覆盖 (refusing to overwrite)", output)
         yaml_text, notes, report = import_report(file, options)
-        write(yaml_text, output, force)
+        write(yaml_text, output, force, file)
         print(summary(file if file != "-" else "<stdin>", report, notes), file=sys.stderr)
 
     @app.command()
@@ -326,7 +326,7 @@ def _build_app():
     ) -> None:
         """把内置模板复制到 FOLDER 以便修改，再用 build --templates FOLDER 使用；不覆盖已有文件。"""
         from rolreport.diagnostics import UsageError
-        from rolreport.fsio import write_atomic
+        from rolreport.fsio import write_files
         from rolreport.render import FORMATS, bundled_templates_dir
 
         source = bundled_templates_dir()
@@ -334,18 +334,17 @@ def _build_app():
         existing = [str(t) for t in targets if t.exists()]
         if existing:
             raise UsageError(f"文件已存在，未覆盖 (already exists): {', '.join(existing)}")
+        write_files([(target, (source / target.name).read_bytes()) for target in targets])
         for target in targets:
-            write_atomic(target, (source / target.name).read_bytes())
             print(f"已写出 {target}", file=sys.stderr)
 
     return app
 
 
 def _write_stdout(content: str | bytes) -> None:
-    """Documents are UTF-8 whatever the terminal's locale; Word and PDF go out as bytes."""
-    sys.stdout.flush()
-    sys.stdout.buffer.write(content.encode("utf-8") if isinstance(content, str) else content)
-    sys.stdout.buffer.flush()
+    from rolreport.fsio import write_stdout
+
+    write_stdout(content)
 
 
 def _report(lines: list[str]) -> None:

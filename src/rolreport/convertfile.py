@@ -23,7 +23,7 @@ from typing import Any
 from rolreport.config import load_config
 from rolreport.convert import SCRIPTS, Converter
 from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
-from rolreport.fsio import write_atomic
+from rolreport.fsio import write_files, write_stdout
 from rolreport.source import STDIN, SourceText, compose_yaml, decode, parse_yaml, read_bytes
 from rolreport.validate import validate
 from rolreport.variants import NOT_PROSE, ConversionOptions, make_converter
@@ -38,15 +38,6 @@ class Converted:
     path: str  # the input as given
     target: Path | None  # where to write; None: stdout
     data: bytes
-
-
-@dataclass
-class _Raw:
-    """How the input was stored, so that an in-place rewrite keeps it."""
-
-    bom: bool
-    crlf: bool
-    encoding: str
 
 
 def kind_of(path: str, text: str, forced: str | None) -> str:
@@ -109,11 +100,6 @@ def convert_paths(
     for path in paths:
         try:
             name, data = read_bytes(path)
-            raw = _Raw(
-                bom=data.startswith(b"\xef\xbb\xbf"),
-                crlf=b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b""),
-                encoding=encoding or "utf-8",
-            )
             source = decode(name, data, encoding)
             text_kind = kind_of(path, source.text, kind)
             converted = _convert(source, text_kind, to, from_, options)
@@ -130,19 +116,16 @@ def convert_paths(
             target = Path(output)
         else:
             target = None
-        results.append(Converted(path, target, _encode(converted, raw if target == Path(path) else None)))
+        try:
+            # In place, the file keeps its encoding, BOM and each line's ending; elsewhere UTF-8.
+            payload = source.encode(converted) if in_place else converted.encode("utf-8")
+        except RolreportError as exc:
+            problems.extend(exc.diagnostics)
+            continue
+        results.append(Converted(path, target, payload))
     if problems:
         raise RolreportError(problems)
     return results
-
-
-def _encode(text: str, raw: _Raw | None) -> bytes:
-    if raw is None:
-        return text.encode("utf-8")
-    if raw.crlf:
-        text = text.replace("\n", "\r\n")
-    data = text.encode(raw.encoding)
-    return (b"\xef\xbb\xbf" + data) if raw.bom and raw.encoding.replace("-", "").lower() == "utf8" else data
 
 
 def _convert(source: SourceText, kind: str, to: str, from_: str | None, options: ConversionOptions) -> str:
@@ -235,11 +218,10 @@ def _convert_html(text: str, converter: Converter) -> str:
     return "".join(out)
 
 
-def write(results: list[Converted]) -> None:
+def write(results: list[Converted], in_place: bool = False) -> None:
+    """Write every converted file or none; an output may be its own input only with --in-place."""
+    files = [(r.target, r.data) for r in results if r.target is not None]
+    write_files(files, [r.path for r in results], in_place=in_place)  # type: ignore[misc]
     for result in results:
         if result.target is None:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(result.data)
-            sys.stdout.buffer.flush()
-        else:
-            write_atomic(result.target, result.data)
+            write_stdout(result.data)

@@ -8,6 +8,7 @@ key and value, which is how validation errors find their way back to ``FILE:LINE
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,39 @@ STDIN = "-"
 class SourceText:
     name: str  # what diagnostics call the file: its path as given, or "<stdin>"
     text: str  # decoded, BOM removed, line ends normalised to LF
+    encoding: str = "utf-8"  # how the file was stored, so that a rewrite keeps it
+    bom: bool = False
+    # Each line's own ending in the file ("\r\n", "\r" or "\n"), when any is not "\n": a
+    # rewrite (--fix, convert --in-place) puts every line's ending back as it was.
+    line_ends: tuple[str, ...] = ()
+
+    def encode(self, text: str) -> bytes:
+        """``text`` (an edit of :attr:`text`) as the file stored it: encoding, BOM, each line's
+        ending.  A character the encoding cannot hold is a located error, raised before anything
+        is written."""
+        if self.line_ends:
+            lines = text.split("\n")
+            ends = list(self.line_ends)
+            if len(ends) < len(lines) - 1:  # an edit added lines: they take the most common ending
+                ends += [max(set(ends), key=ends.count)] * (len(lines) - 1 - len(ends))
+            text = "".join(line + end for line, end in zip(lines, [*ends[: len(lines) - 1], ""], strict=True))
+        try:
+            data = text.encode(self.encoding)
+        except UnicodeEncodeError as exc:
+            bad = exc.object[exc.start]
+            prefix = exc.object[: exc.start]
+            line = prefix.count("\n") + prefix.count("\r") - prefix.count("\r\n") + 1
+            column = exc.start - max(prefix.rfind("\n"), prefix.rfind("\r"))
+            raise RolreportError(
+                Diagnostic(
+                    self.name,
+                    line,
+                    column,
+                    f"“{bad}”（U+{ord(bad):04X}）无法用 {self.encoding} 编码写回，未写入 "
+                    f"(cannot be encoded in {self.encoding}; nothing written)",
+                )
+            ) from None
+        return codecs.BOM_UTF8 + data if self.bom and _is_utf8(self.encoding) else data
 
 
 def read_bytes(path: str) -> tuple[str, bytes]:
@@ -56,10 +90,7 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> SourceText:
     mean a wrong guess corrupts Chinese text, so it is recognised and refused with the fix.
     """
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise UsageError(f"未知的编码 `{encoding}` (unknown encoding)") from None
+        check_encoding(encoding)
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
@@ -67,11 +98,13 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> SourceText:
             raise RolreportError(
                 Diagnostic(name, line, col, f"按 {encoding} 无法解码第 {exc.start} 字节 (cannot decode as {encoding})")
             ) from None
-        return SourceText(name, _normalise(text.removeprefix("\ufeff")))
+        bom = text.startswith("\ufeff")
+        return _source(name, text.removeprefix("\ufeff"), encoding, bom)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise RolreportError(
             Diagnostic(name, 1, 1, "文件是 UTF-16 编码；请另存为 UTF-8 (file is UTF-16; save it as UTF-8)")
         )
+    bom = data.startswith(codecs.BOM_UTF8)
     data = data.removeprefix(codecs.BOM_UTF8)
     if b"\x00" in data:
         raise RolreportError(Diagnostic(name, 1, 1, "这不是文本文件（含有 NUL 字节）(binary file, not text)"))
@@ -92,11 +125,33 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> SourceText:
         else:
             message = "文件不是有效的 UTF-8 文本 (not valid UTF-8)；请用 --encoding 指定编码"
         raise RolreportError(Diagnostic(name, line, col, message)) from None
-    return SourceText(name, _normalise(text))
+    return _source(name, text, "utf-8", bom)
 
 
-def _normalise(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def check_encoding(encoding: str) -> None:
+    """An unknown encoding, or a codec that is not a text encoding (rot13, hex, base64), is a
+    usage error: Python would otherwise fail with LookupError half-way."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(f"未知的编码 `{encoding}` (unknown encoding)") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise UsageError(f"`{encoding}` 不是文本编码 (not a text encoding)；可用如 utf-8、gb18030")
+
+
+def _is_utf8(encoding: str) -> bool:
+    return codecs.lookup(encoding).name == "utf-8"
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _source(name: str, text: str, encoding: str, bom: bool) -> SourceText:
+    """Normalise line ends to LF for every stage, remembering each line's own ending."""
+    if "\r" not in text:
+        return SourceText(name, text, encoding, bom)
+    ends = tuple(_LINE_END.findall(text))
+    return SourceText(name, text.replace("\r\n", "\n").replace("\r", "\n"), encoding, bom, ends)
 
 
 def read_source(path: str, encoding: str | None = None) -> SourceText:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rolreport.check import output
@@ -13,7 +13,7 @@ from rolreport.check.findings import SEVERITY_RANK, Finding
 from rolreport.check.fix import apply_fixes
 from rolreport.config import ProjectConfig, load_config
 from rolreport.diagnostics import EXIT_INVALID, EXIT_OK, Diagnostic, RolreportError, UsageError
-from rolreport.fsio import write_atomic
+from rolreport.fsio import write_atomic, write_stdout
 from rolreport.source import STDIN, SourceText, decode, read_bytes
 
 
@@ -80,12 +80,12 @@ def run(paths: list[str], options: CheckOptions) -> int:
             report = apply_fixes(source, config, unsafe=options.unsafe_fixes)
             if report.text != source.text:
                 if path == STDIN:
-                    sys.stdout.buffer.write(report.text.encode("utf-8"))
+                    write_stdout(source.encode(report.text))
                 else:
-                    write_atomic(Path(path), _restore_line_ends(path, report.text))
+                    write_atomic(Path(path), source.encode(report.text), in_place=True)
                 counts = "，".join(f"{rule}×{n}" for rule, n in sorted(report.applied.items()))
                 fixed_notes.append(f"{source.name}: 已修复 {sum(report.applied.values())} 处（{counts}）(fixed)")
-            source = SourceText(source.name, report.text)
+            source = replace(source, text=report.text)
         results.append(check_source(source, config))
 
     findings = [f for r in results for f in r.findings]
@@ -93,12 +93,11 @@ def run(paths: list[str], options: CheckOptions) -> int:
     text = output.render(fmt, results, colour=colour)
     stdout_taken = (options.fix or options.unsafe_fixes) and STDIN in paths
     if options.output_file is not None:
-        write_atomic(options.output_file, text)
+        write_atomic(options.output_file, text, paths)
     elif stdout_taken:
         sys.stderr.write(text)
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
     for note in fixed_notes:
         print(note, file=sys.stderr)
     if fmt in ("full", "concise") or auto_github or options.output_file is not None:
@@ -112,12 +111,3 @@ def run(paths: list[str], options: CheckOptions) -> int:
     threshold = SEVERITY_RANK["warning"] if options.strict else SEVERITY_RANK[fail_on]
     failing = [f for f in findings if SEVERITY_RANK[f.severity] >= threshold]
     return EXIT_INVALID if failing else EXIT_OK
-
-
-def _restore_line_ends(path: str, text: str) -> bytes:
-    """Write a fixed file back with the BOM and CRLF line ends it had."""
-    original = Path(path).read_bytes()
-    if b"\r\n" in original:
-        text = text.replace("\n", "\r\n")
-    data = text.encode("utf-8")
-    return b"\xef\xbb\xbf" + data if original.startswith(b"\xef\xbb\xbf") else data

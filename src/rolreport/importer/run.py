@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,14 +95,13 @@ def summary(name: str, report: dict, notes: classify.Notes) -> str:
     return "\n".join(lines)
 
 
-def write(yaml_text: str, output: str | None, force: bool) -> None:
-    from rolreport.fsio import write_atomic
+def write(yaml_text: str, output: str | None, force: bool, source: str = "-") -> None:
+    from rolreport.fsio import write_atomic, write_stdout
 
     if output in (None, "-"):
-        sys.stdout.buffer.write(yaml_text.encode("utf-8"))
-        sys.stdout.flush()
+        write_stdout(yaml_text)
         return
     target = Path(output)
     if target.exists() and not force:
         raise UsageError("文件已存在，未覆盖；用 --force 覆盖 (refusing to overwrite)", str(target))
-    write_atomic(target, yaml_text)
+    write_atomic(target, yaml_text, [source])

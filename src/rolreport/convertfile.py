@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +24,10 @@ from rolreport.config import load_config
 from rolreport.convert import SCRIPTS, Converter
 from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
 from rolreport.fsio import write_files, write_stdout
-from rolreport.source import STDIN, SourceText, compose_yaml, decode, parse_yaml, read_bytes
+from rolreport.scalars import double_quoted_body, prose_scalars, reads_as
+from rolreport.source import STDIN, SourceText, compose_yaml, construct, decode, parse_yaml, read_bytes
 from rolreport.validate import validate
-from rolreport.variants import NOT_PROSE, ConversionOptions, make_converter
+from rolreport.variants import ConversionOptions, make_converter
 
 KINDS = ("yaml", "text", "html")
 _EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".txt": "text", ".md": "text", ".markdown": "text",
@@ -145,35 +146,11 @@ def _convert(source: SourceText, kind: str, to: str, from_: str | None, options:
 # YAML
 
 
-def _prose_slices(node: Any, slices: list[tuple[int, int]], script_nodes: list[Any]) -> None:
-    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
-    if isinstance(node, MappingNode):
-        for key_node, value_node in node.value:
-            key = getattr(key_node, "value", None)
-            if key == "script":
-                script_nodes.append(value_node)
-            elif key not in NOT_PROSE:
-                _prose_slices(value_node, slices, script_nodes)
-    elif isinstance(node, SequenceNode):
-        for item in node.value:
-            _prose_slices(item, slices, script_nodes)
-    elif isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:str":
-        slices.append((node.start_mark.index, node.end_mark.index))
+def _script_nodes(root: Any) -> list[Any]:
+    return [value for key, value in root.value if getattr(key, "value", None) == "script"]
 
 
-def _convert_yaml(source: SourceText, to: str, from_: str | None, options: ConversionOptions, project) -> str:
-    report = validate(source.name, parse_yaml(source))
-    converter = make_converter(from_ or report.script, to, project=project, report=report.conversion, options=options)
-    _, root = compose_yaml(source)
-    slices: list[tuple[int, int]] = []
-    script_nodes: list[Any] = []
-    _prose_slices(root, slices, script_nodes)
-    text = source.text
-    edits = [(start, end, converter.convert(text[start:end])) for start, end in slices]
-    for node in script_nodes:  # keep its quoting: replace the value inside the slice
-        start, end = node.start_mark.index, node.end_mark.index
-        edits.append((start, end, text[start:end].replace(str(node.value), to)))
+def _splice(text: str, edits: list[tuple[int, int, str]]) -> str:
     out = []
     last = 0
     for start, end, replacement in sorted(edits):
@@ -181,13 +158,64 @@ def _convert_yaml(source: SourceText, to: str, from_: str | None, options: Conve
         out.append(replacement)
         last = end
     out.append(text[last:])
-    result = "".join(out)
-    # What we write must still be a valid report (in the new script).
-    check = SourceText(source.name, result)
-    converted = validate(source.name, parse_yaml(check))
+    return "".join(out)
+
+
+def _requoted(raw: str, value: str) -> str:
+    """A scalar rewritten as one double-quoted line that reads back as ``value`` (anything can be
+    written so); a block scalar's closing line breaks stay, so the next key keeps its line."""
+    return f'"{double_quoted_body(value)}"' + raw[len(raw.rstrip()) :]
+
+
+def _convert_yaml(source: SourceText, to: str, from_: str | None, options: ConversionOptions, project) -> str:
+    """Convert each prose scalar where it stands, then read the result back: every scalar must
+    read back as exactly the converted value (an override's output may hold ``#``, ``: ``, a
+    quote or a comma that the scalar's style cannot hold as it is); one that does not is
+    rewritten double-quoted, and a result that still does not read back is never written."""
+    constructor, root = compose_yaml(source)
+    report = validate(source.name, construct(source.name, constructor, root))
+    converter = make_converter(from_ or report.script, to, project=project, report=report.conversion, options=options)
+    text = source.text
+    scalars = prose_scalars(text, root)
+    wanted = [converter.convert(s.value) for s in scalars]
+    edits = []
+    for s, value in zip(scalars, wanted, strict=True):
+        raw = text[s.start : s.end]
+        converted = converter.convert(raw)
+        if converted != raw and reads_as(converted, s.style) != value:
+            converted = _requoted(raw, value)
+        edits.append((s.start, s.end, converted))
+    for node in _script_nodes(root):  # keep its quoting: replace the value inside the slice
+        start, end = node.start_mark.index, node.end_mark.index
+        edits.append((start, end, text[start:end].replace(str(node.value), to)))
+    result = _splice(text, edits)
+    wrong = _misread(source, result, wanted)
+    if wrong:
+        for number in wrong:
+            s = scalars[number]
+            edits[number] = (s.start, s.end, _requoted(text[s.start : s.end], wanted[number]))
+        result = _splice(text, edits)
+        if _misread(source, result, wanted):
+            raise UsageError(
+                "转换结果无法按原样写回 YAML，未写入任何文件；请报告此问题 (converted text does not read back; nothing written)",
+                source.name,
+            )
+    converted = validate(source.name, parse_yaml(replace(source, text=result)))
     if converted.script != to:
         raise RolreportError(Diagnostic(source.name, 1, 1, "转换后 script 未更新 (script was not updated)"))
     return result
+
+
+def _misread(source: SourceText, result: str, wanted: list[str]) -> list[int]:
+    """The prose scalars of ``result`` that do not read back as ``wanted`` (all, if it does not parse)."""
+    try:
+        _, root = compose_yaml(replace(source, text=result))
+    except RolreportError:
+        return list(range(len(wanted)))
+    got = [s.value for s in prose_scalars(result, root)]
+    if len(got) != len(wanted):
+        return list(range(len(wanted)))
+    return [number for number, (a, b) in enumerate(zip(got, wanted, strict=True)) if a != b]
 
 
 # ----------------------------------------------------------------------------------------------

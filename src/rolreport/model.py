@@ -27,6 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from rolreport import numbering
+from rolreport.diagnostics import printable
 
 Script = Literal["zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK"]
 Role = Literal["measures", "leader_duty", "shortcomings", "next_year", "other"]
@@ -57,6 +58,20 @@ def _single_line(value: str) -> str:
     return value
 
 
+def _no_control_characters(value: str) -> str:
+    """A control character (written as an escape such as ``"\\x0b"`` or ``"\\e"``) is never
+    wanted in a report: Word refuses it, and copied into an output or onto a terminal, ESC
+    sequences retitle or clear the reader's screen."""
+    for offset, ch in enumerate(value):
+        if (ch < " " and ch != "\t") or "\x7f" <= ch <= "\x9f" or "\ud800" <= ch <= "\udfff" or ch in "\ufffe\uffff":
+            raise PydanticCustomError(
+                "control_character",
+                "文字中有控制字符 {char}（第 {offset} 个字符）：请删除 (control character in text)",
+                {"char": printable(ch), "offset": offset + 1},
+            )
+    return value
+
+
 def _no_hand_numbering(value: str) -> str:
     number = numbering.hand_numbering(value)
     if number:
@@ -73,7 +88,12 @@ def _no_trailing_colon(value: str) -> str:
     return value.rstrip("：:").rstrip()
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_single_line)]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_single_line),
+    AfterValidator(_no_control_characters),
+]
 Paragraph = Annotated[
     Text,
     Field(title="段落", description="一个自然段，一行文字；不要写段首空格"),
@@ -84,6 +104,7 @@ Title = Annotated[
     Field(title="标题", description="不含编号的标题，如“不断提升立法质效”；编号（一、（一）1.（1））自动生成"),
 ]
 FrameLine = Annotated[Text, AfterValidator(_no_trailing_colon)]
+Phrase = Annotated[str, AfterValidator(_no_control_characters)]  # conversion overrides and protected terms
 
 
 class Base(BaseModel):
@@ -222,12 +243,12 @@ class ConversionSettings(Base):
         title="内置修正",
         description="是否应用 rolreport 内置的 OpenCC 错误修正（如 编发→編發、云上复议→雲上複議）",
     )
-    overrides: dict[Script, dict[str, str]] = Field(
+    overrides: dict[Script, dict[Phrase, Phrase]] = Field(
         default_factory=dict,
         title="词语覆盖",
         description="按目标文字列出“原文词语: 转换结果”，优先于 OpenCC，如 zh-Hant-TW: {云上复议: 雲上復議}",
     )
-    protect: list[str] = Field(
+    protect: list[Phrase] = Field(
         default_factory=list, title="保护词语", description="任何转换中都原样保留的词语（人名、文件名称等）"
     )
     quotes: Literal["keep", "regional"] | None = Field(

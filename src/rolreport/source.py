@@ -220,8 +220,14 @@ def compose_yaml(source: SourceText) -> tuple[Any, Any]:
     except RecursionError:
         raise RolreportError(Diagnostic(name, 1, 1, "YAML 嵌套层级过深 (nesting too deep)")) from None
     except (IndexError, KeyError, ValueError, TypeError, AttributeError) as exc:
-        # ruamel.yaml's own failures on odd input (found by fuzzing): still the input's problem.
-        raise RolreportError(Diagnostic(name, 1, 1, f"YAML 无法解析 (could not parse: {exc!r})")) from None
+        # ruamel.yaml's own failures on odd input (an escape beyond U+10FFFF, found by fuzzing):
+        # still the input's problem, located where the reader stopped.
+        line, column = _reader_position(yaml)
+        if "chr()" in str(exc):
+            message = "YAML 语法错误：转义字符超出 Unicode 范围（最大 \\U0010FFFF）(escape beyond U+10FFFF)"
+        else:
+            message = f"YAML 无法解析 (could not parse: {type(exc).__name__}: {exc})"
+        raise RolreportError(Diagnostic(name, line, column, message)) from None
 
     if node is None:
         raise RolreportError(Diagnostic(name, 1, 1, "文件是空的：没有任何内容 (empty file)"))
@@ -241,17 +247,95 @@ def compose_yaml(source: SourceText) -> tuple[Any, Any]:
     return constructor, node
 
 
+def _reader_position(yaml: Any) -> tuple[int, int]:
+    reader = getattr(yaml, "_reader", None) or getattr(yaml, "reader", None)
+    try:
+        return reader.line + 1, reader.column + 1
+    except AttributeError:
+        return 1, 1
+
+
 def parse_yaml(source: SourceText) -> Any:
     """Parse one YAML document into round-trip objects (``CommentedMap`` keeps positions)."""
+    constructor, node = compose_yaml(source)
+    return construct(source.name, constructor, node)
+
+
+def construct(name: str, constructor: Any, root: Any) -> Any:
+    """Turn the node graph into Python objects, every value that cannot become one located.
+
+    ruamel.yaml turns ``2025-02-29``, ``!!int 某县``, ``!!bool maybe`` or an integer of 5,000
+    digits into a bare ValueError or KeyError with no position, and stops at the first.  Every
+    node that is not a plain string is therefore constructed on its own first, so that each bad
+    value is reported at its own line and column, all of them in one run.
+    """
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    constructor, node = compose_yaml(source)
+    problems = _value_problems(name, constructor, root)
+    if problems:
+        raise RolreportError(problems)
     try:
-        return constructor.construct_document(node)
+        return constructor.construct_document(root)
     except MarkedYAMLError as exc:
-        raise RolreportError(_marked(source.name, exc)) from None
+        raise RolreportError(_marked(name, exc)) from None
     except YAMLError as exc:
-        raise RolreportError(Diagnostic(source.name, 1, 1, _yaml_message(exc))) from None
+        raise RolreportError(Diagnostic(name, 1, 1, _yaml_message(exc))) from None
+    except (ValueError, TypeError, KeyError, OverflowError, AttributeError) as exc:
+        raise RolreportError(Diagnostic(name, 1, 1, f"YAML 值无法构造 (cannot construct a value: {exc})")) from None
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+def _value_problems(name: str, constructor: Any, root: Any) -> list[Diagnostic]:
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    problems: list[Diagnostic] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        if node.tag in (_STR, _MAP, _SEQ) or (isinstance(node, ScalarNode) and node.tag.startswith("!")):
+            continue  # strings, ordinary containers and local tags (!foo) always construct
+        try:
+            constructor.construct_object(node, deep=True)
+        except MarkedYAMLError as exc:
+            problems.append(_marked(name, exc))
+        except Exception as exc:
+            mark = node.start_mark
+            problems.append(Diagnostic(name, mark.line + 1, mark.column + 1, _value_message(node, exc)))
+    return sorted(set(problems))
+
+
+def _value_message(node: Any, exc: Exception) -> str:
+    tag = str(node.tag).rsplit(":", 1)[-1]
+    value = str(getattr(node, "value", ""))[:40]
+    if tag == "timestamp":
+        m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value)
+        if m and not 1 <= int(m[2]) <= 12:
+            why = f"没有 {int(m[2])} 月"
+        elif m:
+            why = f"{m[1]} 年 {int(m[2])} 月没有 {int(m[3])} 日"
+        else:
+            why = "不是 YYYY-MM-DD 形式"
+        return f"日期不存在：{value}（{why}）(invalid date: {exc})"
+    if tag == "int":
+        digits = sum(ch.isdigit() for ch in str(node.value))
+        if digits > 4000:
+            return f"数字太长（{digits} 位）(integer too long)"
+        return f"“{value}”不是整数 (not an integer)"
+    if tag == "float":
+        return f"“{value}”不是数字 (not a number)"
+    if tag == "bool":
+        return f"“{value}”不是真假值：只能写 true 或 false (not a boolean)"
+    if tag == "binary":
+        return f"“{value}”不是有效的 base64 (invalid !!binary)"
+    return f"YAML 值无法构造（!!{tag} {value}）(cannot construct value: {type(exc).__name__}: {exc})"
 
 
 def _marked(name: str, exc: Any) -> Diagnostic:

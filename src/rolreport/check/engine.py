@@ -12,13 +12,13 @@ from typing import Any
 
 from rolreport.check.findings import RULES, Finding, Fix, Severity
 from rolreport.check.report_rules import report_hits
-from rolreport.check.scalars import LineTable, Scalar, prose_scalars
 from rolreport.check.script_rules import script_hits
 from rolreport.check.text_rules import TEXT_RULES, Context, Hit
 from rolreport.config import ProjectConfig
-from rolreport.diagnostics import Diagnostic, RolreportError
+from rolreport.diagnostics import RolreportError
 from rolreport.model import Report
-from rolreport.source import SourceText, compose_yaml
+from rolreport.scalars import LineTable, Scalar, prose_scalars
+from rolreport.source import SourceText, compose_yaml, construct
 
 # Rules that only make sense in running text (not in metadata such as issuer or 文号).
 _BODY_ONLY = {"RR304", "RR306", "RR401", "RR402"}
@@ -61,18 +61,13 @@ def check_source(source: SourceText, config: ProjectConfig) -> FileResult:
     findings: list[Finding] = []
     report: Report | None = None
     data: Any = None
-    from ruamel.yaml.error import YAMLError
-
     from rolreport.validate import validate
 
     try:
-        data = constructor.construct_document(root)
+        data = construct(source.name, constructor, root)
         report = validate(source.name, data)
     except RolreportError as exc:
         findings.extend(_invalid(exc, config))
-    except YAMLError as exc:  # a construction error: an unknown tag, say
-        problem = Diagnostic(source.name, 1, 1, f"YAML 错误 (YAML error): {str(exc).splitlines()[0]}")
-        findings.extend(_invalid(RolreportError(problem), config))
 
     script = report.script if report else _declared_script(data) or config.locale or "zh-Hans"
     scalars = prose_scalars(source.text, root)

@@ -1,20 +1,27 @@
 """Apply fixes to the YAML source text, in place, keeping everything else byte for byte.
 
-A fix replaces characters of a scalar's *value*; the position map of :mod:`.scalars` turns
-that into a range of the source text.  A fix is applied only where that range is a contiguous,
-one-to-one slice of the source (no escape sequence or folded line break inside it) and the
-replacement needs no quoting in that scalar style.  Fixes run in the order of rules.md
-(invisible characters first, script corrections last), never two on overlapping ranges in one
-pass; passes repeat until nothing changes, so a second ``--fix`` finds nothing to do.
+A fix replaces characters of a scalar's *value*; the position map of :mod:`.scalars` turns that
+into the range of the source text that writes them — an escape such as ``\\x2c`` or ``\\u2060``
+is replaced whole, never only its backslash.  The replacement is written in the scalar's own
+style (escaped in a double-quoted scalar, doubled quotes in a single-quoted one); a fix whose
+range is not one contiguous piece of the source (a folded line break inside) or whose text that
+style cannot hold in place is skipped.  After each pass every changed scalar is read back: a
+fix whose scalar does not read back as the value it meant to write is undone and not tried again,
+so a fix can never make a text worse.
+
+Fixes run in the order of rules.md (invisible characters first, script corrections last), never
+two on overlapping ranges in one pass; passes repeat until nothing changes, so a second ``--fix``
+finds nothing to do.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rolreport.check.engine import FileResult, check_source
 from rolreport.config import ProjectConfig
+from rolreport.scalars import encode_piece
 from rolreport.source import SourceText
 
 ORDER = ["RR501", "RR302", "RR301", "RR304", "RR303", "RR305", "RR307", "RR308", "RR402", "RR404", "RR204",
@@ -29,7 +36,23 @@ class FixReport:
     skipped: int  # fixes not applicable in place (escapes, folds) or left for overlaps
 
 
-def _edits(result: FileResult, unsafe: bool) -> tuple[list[tuple[int, int, str, str]], int]:
+@dataclass(frozen=True)
+class _Edit:
+    a: int  # source range replaced
+    b: int
+    text: str  # what is written there (encoded for the scalar's style)
+    rule: str
+    path: str  # the scalar's YAML path
+    start: int  # value range replaced, and the value text that replaces it
+    end: int
+    value_text: str
+
+    @property
+    def key(self) -> tuple[str, str, int, str]:
+        return (self.path, self.rule, self.start, self.value_text)
+
+
+def _edits(result: FileResult, unsafe: bool) -> tuple[list[_Edit], int]:
     edits = []
     skipped = 0
     for finding in result.findings:
@@ -37,25 +60,12 @@ def _edits(result: FileResult, unsafe: bool) -> tuple[list[tuple[int, int, str, 
         if fix is None or (not fix.safe and not unsafe) or finding.scalar < 0:
             continue
         scalar = result.scalars[finding.scalar]
-        if not scalar.exact:
+        span = scalar.source_span(fix.start, fix.end)
+        text = encode_piece(fix.text, scalar.style)
+        if span is None or text is None:
             skipped += 1
             continue
-        if fix.end > fix.start:
-            span = scalar.index[fix.start : fix.end]
-            a, b = span[0], span[-1] + 1
-            if span != list(range(a, b)):
-                skipped += 1
-                continue
-        else:
-            a = b = scalar.source_index(fix.start)
-        text = fix.text
-        if (scalar.style == "'" and "'" in text) or (scalar.style == '"' and ('"' in text or "\\" in text)):
-            skipped += 1
-            continue
-        if scalar.style is None and (": " in text or " #" in text or "\n" in text):
-            skipped += 1
-            continue
-        edits.append((a, b, text, finding.rule))
+        edits.append(_Edit(*span, text, finding.rule, scalar.path, fix.start, fix.end, fix.text))
     return edits, skipped
 
 
@@ -73,22 +83,49 @@ def _rank(rule: str) -> int:
     return ORDER.index(rule) if rule in ORDER else len(ORDER)
 
 
+def _apply(text: str, edits: list[_Edit]) -> str:
+    for edit in sorted(edits, key=lambda e: (e.a, e.b), reverse=True):
+        text = text[: edit.a] + edit.text + text[edit.b :]
+    return text
+
+
+def _expected(values: dict[str, str], edits: list[_Edit]) -> dict[str, str]:
+    """The value each edited scalar must read back as."""
+    out: dict[str, str] = {}
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        value = out.get(edit.path, values[edit.path])
+        out[edit.path] = value[: edit.start] + edit.value_text + value[edit.end :]
+    return out
+
+
 def apply_fixes(source: SourceText, config: ProjectConfig, unsafe: bool = False) -> FixReport:
     text = source.text
     applied: Counter = Counter()
     skipped = 0
+    refused: set[tuple[str, str, int, str]] = set()
+    result = check_source(replace(source, text=text), config)
     for _ in range(MAX_PASSES):
-        result = check_source(SourceText(source.name, text), config)
         edits, skipped = _edits(result, unsafe)
-        chosen: list[tuple[int, int, str, str]] = []
-        for edit in sorted(edits, key=lambda e: (_rank(e[3]), e[0])):
-            a, b = edit[0], edit[1]
-            if any(_overlap((a, b), (x, y)) for x, y, _, _ in chosen):
+        chosen: list[_Edit] = []
+        for edit in sorted(edits, key=lambda e: (_rank(e.rule), e.a)):
+            if edit.key in refused or any(_overlap((edit.a, edit.b), (c.a, c.b)) for c in chosen):
                 continue
             chosen.append(edit)
         if not chosen:
             break
-        for a, b, replacement, rule in sorted(chosen, key=lambda e: (e[0], e[1]), reverse=True):
-            text = text[:a] + replacement + text[b:]
-            applied[rule] += 1
+        values = {s.path: s.value for s in result.scalars}
+        candidate = _apply(text, chosen)
+        after = check_source(replace(source, text=candidate), config)
+        read_back = {s.path: s.value for s in after.scalars}
+        wrong = {path for path, value in _expected(values, chosen).items() if read_back.get(path) != value}
+        if len(after.scalars) != len(result.scalars):
+            wrong = {e.path for e in chosen}
+        if wrong:
+            # Undo the pass; never try the fixes of the scalars that did not read back again.
+            refused |= {e.key for e in chosen if e.path in wrong}
+            skipped += sum(1 for e in chosen if e.path in wrong)
+            continue
+        text, result = candidate, after
+        for edit in chosen:
+            applied[edit.rule] += 1
     return FixReport(text, applied, skipped)

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from rolreport import __version__
 from rolreport.check.engine import FileResult
 from rolreport.check.findings import RULES, Finding
+from rolreport.diagnostics import json_safe, printable
 
 _CONTEXT = 24  # characters of context either side of a finding in the full format
 FORMATS = ("full", "concise", "json", "github", "gitlab", "rdjson", "sarif")
@@ -54,9 +55,17 @@ def summary(findings: list[Finding]) -> str:
 
 
 def render(fmt: str, results: list[FileResult], colour: bool = False) -> str:
+    """The report in ``fmt``.  No control character of the input reaches the reader raw (a
+    hostile source could otherwise retitle or clear a terminal): text formats show them as
+    ``\\x1b``, JSON formats as ``\\u001b``."""
     findings = [f for r in results for f in r.findings]
     if fmt == "full":
         return _full(results, findings, colour)
+    text = _render(fmt, results, findings)
+    return json_safe(text) if fmt in ("json", "gitlab", "rdjson", "sarif") else printable(text, keep_lines=True)
+
+
+def _render(fmt: str, results: list[FileResult], findings: list[Finding]) -> str:
     if fmt == "concise":
         return "".join(f"{f.file}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}\n" for f in findings)
     if fmt == "json":
@@ -74,12 +83,13 @@ def render(fmt: str, results: list[FileResult], colour: bool = False) -> str:
 
 def _full(results: list[FileResult], findings: list[Finding], colour: bool) -> str:
     lines = _lines(results)
+    scalars = {r.source.name: r.scalars for r in results}
     out = []
     for f in findings:
         sev = f"{_COLOURS[f.severity]}{f.severity}{_RESET}" if colour else f.severity
         rule = f"{_BOLD}{f.rule}{_RESET}" if colour else f.rule
-        path = f" [{f.path}]" if f.path else ""
-        out.append(f"{f.file}:{f.line}:{f.column}: {rule} {sev} {f.message}{path}")
+        path = f" [{printable(f.path)}]" if f.path else ""
+        out.append(f"{printable(f.file)}:{f.line}:{f.column}: {rule} {sev} {printable(f.message)}{path}")
         source_lines = lines.get(f.file, [])
         if 0 < f.line <= len(source_lines):
             text = source_lines[f.line - 1]
@@ -91,14 +101,27 @@ def _full(results: list[FileResult], findings: list[Finding], colour: bool) -> s
             span = text[f.column - 1 : max(end - 1, f.column)]
             text = prefix + text[f.column - 1 : hi] + ("…" if hi < len(text) else "")
             gutter = f"{f.line:>5} | "
+            prefix, span, text = printable(prefix), printable(span), printable(text)
             out.append(f"{_DIM if colour else ''}{gutter}{_RESET if colour else ''}{text}")
             caret = " " * _width(prefix) + "^" * max(_width(span), 1)
             out.append(" " * (len(gutter) - 2) + "| " + (f"{_COLOURS[f.severity]}{caret}{_RESET}" if colour else caret))
             if f.fix is not None:
                 label = "修复" if f.fix.safe else "建议（不安全，需复核）"
-                out.append(" " * (len(gutter) - 2) + f"= {label}：“{f.fix.text}”")
+                out.append(" " * (len(gutter) - 2) + f"= {label}：{_fix_hint(f, scalars.get(f.file, []))}")
         out.append("")
     return "\n".join(out) + ("\n" if out else "")
+
+
+def _fix_hint(f: Finding, scalars: list) -> str:
+    """What the fix does in words: a deletion must not read like "replace with quotes"."""
+    assert f.fix is not None
+    old = scalars[f.scalar].value[f.fix.start : f.fix.end] if 0 <= f.scalar < len(scalars) else ""
+    new = printable(f.fix.text)
+    if not f.fix.text:
+        return f"删除“{printable(old)}”(delete)" if old else "删除 (delete)"
+    if not old:
+        return f"插入“{new}”(insert)"
+    return f"改为“{new}”(replace with)"
 
 
 def _json(findings: list[Finding]) -> str:

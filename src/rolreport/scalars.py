@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rolreport.variants import NOT_PROSE
@@ -36,6 +36,25 @@ class Scalar:
     style: str | None  # None (plain), "'", '"', "|", ">"
     exact: bool
     key_line: int  # 1-based line of the key (or sequence item) that holds this scalar
+    # Value characters written as more than one source character (an escape such as \x2c or
+    # \u2060, a doubled ''): value offset → source index just after them.
+    wide: dict[int, int] = field(default_factory=dict)
+
+    def _end(self, offset: int) -> int:
+        return self.wide.get(offset, self.index[offset] + 1)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The source range that writes value characters [start, end), escapes included, or None
+        when they are not one contiguous piece of the source (a folded line break inside)."""
+        if not self.exact:
+            return None
+        if end <= start:
+            at = self.source_index(start)
+            return at, at
+        for offset in range(start, end - 1):
+            if self._end(offset) != self.index[offset + 1]:
+                return None
+        return self.index[start], self._end(end - 1)
 
     def source_index(self, offset: int) -> int:
         if not self.index:
@@ -104,7 +123,7 @@ def _plain(raw: str, start: int) -> tuple[str, list[int]]:
     return _fold(_split(raw, start))
 
 
-def _single(raw: str, start: int) -> tuple[str, list[int]]:
+def _single(raw: str, start: int, wide: dict[int, int]) -> tuple[str, list[int]]:
     folded, index = _fold(_split(raw[1:-1], start + 1))
     chars: list[str] = []
     out_index: list[int] = []
@@ -112,11 +131,15 @@ def _single(raw: str, start: int) -> tuple[str, list[int]]:
     while i < len(folded):
         chars.append(folded[i])
         out_index.append(index[i])
-        i += 2 if folded[i] == "'" and i + 1 < len(folded) and folded[i + 1] == "'" else 1
+        if folded[i] == "'" and i + 1 < len(folded) and folded[i + 1] == "'":
+            wide[len(chars) - 1] = index[i] + 2
+            i += 2
+        else:
+            i += 1
     return "".join(chars), out_index
 
 
-def _double(raw: str, start: int) -> tuple[str, list[int]]:
+def _double(raw: str, start: int, wide: dict[int, int]) -> tuple[str, list[int]]:
     inner = raw[1:-1]
     base = start + 1
     chars: list[str] = []
@@ -153,11 +176,19 @@ def _double(raw: str, start: int) -> tuple[str, list[int]]:
             if code in _SIMPLE_ESCAPES:
                 chars.append(_SIMPLE_ESCAPES[code])
                 index.append(line_base + i)
+                wide[len(chars) - 1] = line_base + i + 2
                 i += 2
             elif code in _HEX_ESCAPES:
                 width = _HEX_ESCAPES[code]
-                chars.append(chr(int(line[i + 2 : i + 2 + width], 16)))
+                try:
+                    chars.append(chr(int(line[i + 2 : i + 2 + width], 16)))
+                except ValueError:  # not valid YAML; ruamel would have refused it
+                    chars.append(ch)
+                    index.append(line_base + i)
+                    i += 1
+                    continue
                 index.append(line_base + i)
+                wide[len(chars) - 1] = line_base + i + 2 + width
                 i += 2 + width
             else:  # not valid YAML; ruamel would have refused it
                 chars.append(ch)
@@ -218,17 +249,82 @@ def _block(raw: str, start: int, folded: bool) -> tuple[str, list[int]]:
     return "".join(chars), index
 
 
-def _rebuild(text: str, node: Any) -> tuple[str, list[int]]:
+def _rebuild(text: str, node: Any, wide: dict[int, int]) -> tuple[str, list[int]]:
     start, end = node.start_mark.index, node.end_mark.index
-    raw = text[start:end]
-    style = node.style
+    return _rebuild_raw(text[start:end], start, node.style, wide)
+
+
+# Characters that can end, comment or split a plain scalar, depending on what surrounds them.
+PLAIN_INDICATORS = ":#,[]{}"
+
+
+def reads_as(raw: str, style: str | None) -> str | None:
+    """The value a scalar written as ``raw`` in ``style`` stands for, or None when that cannot be
+    told from the slice alone (a plain scalar holding an indicator that may end or split it)."""
+    if style is None and any(ch in PLAIN_INDICATORS for ch in raw):
+        return None
+    return _rebuild_raw(raw, 0, style, {})[0]
+
+
+def _rebuild_raw(raw: str, start: int, style: str | None, wide: dict[int, int]) -> tuple[str, list[int]]:
     if style == "'":
-        return _single(raw, start)
+        return _single(raw, start, wide)
     if style == '"':
-        return _double(raw, start)
+        return _double(raw, start, wide)
     if style in ("|", ">"):
         return _block(raw, start, folded=style == ">")
     return _plain(raw, start)
+
+
+def node_value(node: Any) -> str:
+    """The string a scalar node stands for (ruamel marks fold points of a ``>`` scalar with \\a)."""
+    return str(node.value).replace("\a", "") if node.style == ">" else str(node.value)
+
+
+# ----------------------------------------------------------------------------------------------
+# Writing values back
+
+# YAML's own line breaks and every character that is not printable must be escaped.
+_DOUBLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+
+
+def _unprintable(ch: str) -> bool:
+    import unicodedata
+
+    return unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufeff\ufffe\uffff\x85\u2028\u2029"
+
+
+def double_quoted_body(text: str) -> str:
+    """``text`` as the inside of a double-quoted scalar: always possible, on one line."""
+    out = []
+    for ch in text:
+        if ch in _DOUBLE_ESCAPES:
+            out.append(_DOUBLE_ESCAPES[ch])
+        elif _unprintable(ch):
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else (f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def encode_piece(text: str, style: str | None) -> str | None:
+    """``text`` as it must be written *inside* a scalar of ``style`` to read back as itself, or
+    None when that style cannot hold it in place (the caller re-quotes or gives up).
+
+    Conservative for plain scalars: any character that may end, comment or split a plain scalar
+    (``:`` ``#`` and the flow indicators) is refused rather than reasoned about in context."""
+    if style == '"':
+        return double_quoted_body(text)
+    if "\n" in text or any(_unprintable(ch) for ch in text):
+        return None
+    if style == "'":
+        return text.replace("'", "''")
+    if style in ("|", ">"):
+        return text
+    if any(ch in ":#,[]{}" for ch in text):
+        return None
+    return text
 
 
 # ----------------------------------------------------------------------------------------------
@@ -251,14 +347,25 @@ def prose_scalars(text: str, root: Any) -> list[Scalar]:
             for number, item in enumerate(node.value):
                 walk(item, f"{path}[{number}]", key, item.start_mark.line + 1)
         elif isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:str":
-            value, index = _rebuild(text, node)
-            # ruamel marks fold points of a folded (>) scalar with \a in the node's value.
-            constructed = node.value.replace("\a", "") if node.style == ">" else node.value
+            wide: dict[int, int] = {}
+            value, index = _rebuild(text, node, wide)
+            constructed = node_value(node)
             exact = value == constructed and len(index) == len(value)
             if not exact:
-                value, index = constructed, [node.start_mark.index] * len(constructed)
+                value, index, wide = constructed, [node.start_mark.index] * len(constructed), {}
             found.append(
-                Scalar(path, key, value, index, node.start_mark.index, node.end_mark.index, node.style, exact, key_line)
+                Scalar(
+                    path,
+                    key,
+                    value,
+                    index,
+                    node.start_mark.index,
+                    node.end_mark.index,
+                    node.style,
+                    exact,
+                    key_line,
+                    wide,
+                )
             )
 
     walk(root, "", "", 1)

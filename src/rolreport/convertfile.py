@@ -182,7 +182,7 @@ def _convert_yaml(source: SourceText, to: str, from_: str | None, options: Conve
     for s, value in zip(scalars, wanted, strict=True):
         raw = text[s.start : s.end]
         converted = converter.convert(raw)
-        if converted != raw and reads_as(converted, s.style) != value:
+        if reads_as(converted, s.style) not in (value, None if converted == raw else value):
             converted = _requoted(raw, value)
         edits.append((s.start, s.end, converted))
     for node in _script_nodes(root):  # keep its quoting: replace the value inside the slice
@@ -221,29 +221,59 @@ def _misread(source: SourceText, result: str, wanted: list[str]) -> list[int]:
 # ----------------------------------------------------------------------------------------------
 # HTML
 
-# Markup that is never text: comments, CDATA, doctype/processing instructions, whole script and
-# style elements, and tags (a tag must start with a letter, so "a < b" stays text).
-_HTML_TOKENS = re.compile(
-    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?.*?>"
-    r"|<(script|style|textarea)\b[^>]*>.*?</\1\s*>"
-    r"|</?[A-Za-z][^>]*>",
-    re.S | re.I,
-)
 _HTML_LANG = re.compile(r"""(<html\b[^>]*?\blang\s*=\s*["']?)(zh-Hans|zh-Hant(?:-TW|-HK)?)(["']?)""", re.I)
+# Elements whose content is not document text (raw text, or a form's own value).
+_NOT_TEXT = {"script", "style", "textarea"}
+
+
+def _html_text_spans(text: str) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+    """The spans of the document's text nodes, and the span of the ``<html>`` start tag.
+
+    The standard library's HTML tokenizer finds them (a regular expression cannot: ``<p
+    title="a>b">`` or an unclosed ``<script>``); every byte outside a text node is copied as is.
+    """
+    from html.parser import HTMLParser
+
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    spans: list[tuple[int, int]] = []
+    html_tag: list[tuple[int, int]] = []
+
+    class Tokens(HTMLParser):
+        skip = 0
+
+        def _offset(self) -> int:
+            line, column = self.getpos()
+            return starts[line - 1] + column
+
+        def handle_starttag(self, tag, attrs):
+            if tag in _NOT_TEXT:
+                self.skip += 1
+            if tag == "html" and not html_tag:
+                at = self._offset()
+                html_tag.append((at, at + len(self.get_starttag_text() or "")))
+
+        def handle_endtag(self, tag):
+            if tag in _NOT_TEXT and self.skip:
+                self.skip -= 1
+
+        def handle_data(self, data):
+            at = self._offset()
+            if not self.skip and text[at : at + len(data)] == data:
+                spans.append((at, at + len(data)))
+
+    parser = Tokens(convert_charrefs=False)
+    parser.feed(text)
+    parser.close()
+    return spans, (html_tag[0] if html_tag else None)
 
 
 def _convert_html(text: str, converter: Converter) -> str:
-    out = []
-    last = 0
-    for match in _HTML_TOKENS.finditer(text):
-        out.append(converter.convert(text[last : match.start()]))
-        token = match.group(0)
-        if token[:5].lower() == "<html":
-            token = _HTML_LANG.sub(lambda m: m.group(1) + converter.target + m.group(3), token)
-        out.append(token)
-        last = match.end()
-    out.append(converter.convert(text[last:]))
-    return "".join(out)
+    spans, html_tag = _html_text_spans(text)
+    edits = [(a, b, converter.convert(text[a:b])) for a, b in spans]
+    if html_tag:
+        a, b = html_tag
+        edits.append((a, b, _HTML_LANG.sub(lambda m: m.group(1) + converter.target + m.group(3), text[a:b])))
+    return _splice(text, edits)
 
 
 def write(results: list[Converted], in_place: bool = False) -> None:

@@ -263,7 +263,24 @@ def reads_as(raw: str, style: str | None) -> str | None:
     told from the slice alone (a plain scalar holding an indicator that may end or split it)."""
     if style is None and any(ch in PLAIN_INDICATORS for ch in raw):
         return None
+    inner = raw[1:-1]
+    if style == "'" and (len(raw) < 2 or inner.replace("''", "").count("'")):
+        return None  # a lone quote inside would end the scalar
+    if style == '"' and (len(raw) < 2 or _unescaped_quote(inner)):
+        return None
     return _rebuild_raw(raw, 0, style, {})[0]
+
+
+def _unescaped_quote(inner: str) -> bool:
+    escaped = False
+    for ch in inner:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == '"':
+            return True
+    return False
 
 
 def _rebuild_raw(raw: str, start: int, style: str | None, wide: dict[int, int]) -> tuple[str, list[int]]:

@@ -78,7 +78,9 @@ _VERBATIM = (
     r"\x00+"  # OpenCC's C++ core drops NUL characters in chained configs (s2tw, hk2s)
     r"|(?:https?|ftp)://[^\s<>\"“”‘’「」，。；：、（）《》]+"
     r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>\"“”‘’「」，。；：、（）《》]*"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    # an address starts at its first character: without the lookbehind a long run of letters
+    # with no @ is scanned once per letter (quadratic; tests/test_linear_patterns.py)
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     # a file name is a whole token: after a space, a bracket, a quote or a colon
     r"|(?<=[\s“”‘’「」《》〈〉（）()：:，,、；;])"
     r"[^\s<>\"“”‘’「」，。；：、（）《》/\\]{1,80}\.(?:pdf|docx?|xlsx?|pptx?|wps|ofd|txt|md|html?|ya?ml|zip|rar|7z|jpe?g|png|gif)\b"

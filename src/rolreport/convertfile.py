@@ -24,7 +24,7 @@ from rolreport.config import load_config
 from rolreport.convert import SCRIPTS, Converter
 from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
 from rolreport.fsio import write_files, write_stdout
-from rolreport.scalars import double_quoted_body, prose_scalars, reads_as
+from rolreport.scalars import double_quoted_body, prose_scalars, reads_as, splice
 from rolreport.source import STDIN, SourceText, compose_yaml, construct, decode, parse_yaml, read_bytes
 from rolreport.validate import validate
 from rolreport.variants import ConversionOptions, make_converter
@@ -150,17 +150,6 @@ def _script_nodes(root: Any) -> list[Any]:
     return [value for key, value in root.value if getattr(key, "value", None) == "script"]
 
 
-def _splice(text: str, edits: list[tuple[int, int, str]]) -> str:
-    out = []
-    last = 0
-    for start, end, replacement in sorted(edits):
-        out.append(text[last:start])
-        out.append(replacement)
-        last = end
-    out.append(text[last:])
-    return "".join(out)
-
-
 def _requoted(raw: str, value: str) -> str:
     """A scalar rewritten as one double-quoted line that reads back as ``value`` (anything can be
     written so); a block scalar's closing line breaks stay, so the next key keeps its line."""
@@ -188,13 +177,13 @@ def _convert_yaml(source: SourceText, to: str, from_: str | None, options: Conve
     for node in _script_nodes(root):  # keep its quoting: replace the value inside the slice
         start, end = node.start_mark.index, node.end_mark.index
         edits.append((start, end, text[start:end].replace(str(node.value), to)))
-    result = _splice(text, edits)
+    result = splice(text, edits)
     wrong = _misread(source, result, wanted)
     if wrong:
         for number in wrong:
             s = scalars[number]
             edits[number] = (s.start, s.end, _requoted(text[s.start : s.end], wanted[number]))
-        result = _splice(text, edits)
+        result = splice(text, edits)
         if _misread(source, result, wanted):
             raise UsageError(
                 "转换结果无法按原样写回 YAML，未写入任何文件；请报告此问题 (converted text does not read back; nothing written)",
@@ -273,7 +262,7 @@ def _convert_html(text: str, converter: Converter) -> str:
     if html_tag:
         a, b = html_tag
         edits.append((a, b, _HTML_LANG.sub(lambda m: m.group(1) + converter.target + m.group(3), text[a:b])))
-    return _splice(text, edits)
+    return splice(text, edits)
 
 
 def write(results: list[Converted], in_place: bool = False) -> None:

@@ -311,6 +311,19 @@ def _unprintable(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufeff\ufffe\uffff\x85\u2028\u2029"
 
 
+def splice(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """Replace non-overlapping ranges ``(start, end, replacement)`` in one pass: linear in the
+    text however many edits there are (slicing once per edit would be quadratic)."""
+    out = []
+    last = 0
+    for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1])):
+        out.append(text[last:start])
+        out.append(replacement)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
 def double_quoted_body(text: str) -> str:
     """``text`` as the inside of a double-quoted scalar: always possible, on one line."""
     out = []

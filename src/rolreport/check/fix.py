@@ -16,12 +16,14 @@ finds nothing to do.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from rolreport.check.engine import FileResult, check_source
 from rolreport.config import ProjectConfig
-from rolreport.scalars import encode_piece
+from rolreport.scalars import encode_piece, splice
 from rolreport.source import SourceText
 
 ORDER = ["RR501", "RR302", "RR301", "RR304", "RR303", "RR305", "RR307", "RR308", "RR402", "RR404", "RR204",
@@ -79,23 +81,43 @@ def _overlap(one: tuple[int, int], other: tuple[int, int]) -> bool:
     return x == y and a <= x <= b
 
 
+def _non_overlapping(edits: Iterable[_Edit]) -> list[_Edit]:
+    """The edits, in order, that overlap none chosen before them.  The chosen ranges are kept
+    sorted, so each new one is compared only with its neighbours: a paragraph with ten thousand
+    fixes costs n log n, not n²."""
+    chosen: list[_Edit] = []
+    ranges: list[tuple[int, int]] = []  # sorted (a, b) of chosen
+    for edit in edits:
+        at = bisect.bisect_left(ranges, (edit.a, edit.b))
+        j = max(at - 1, 0)
+        while j > 0 and ranges[j - 1][1] >= edit.a:
+            j -= 1
+        clash = False
+        while j < len(ranges) and ranges[j][0] <= edit.b:
+            if _overlap((edit.a, edit.b), ranges[j]):
+                clash = True
+                break
+            j += 1
+        if not clash:
+            ranges.insert(at, (edit.a, edit.b))
+            chosen.append(edit)
+    return chosen
+
+
 def _rank(rule: str) -> int:
     return ORDER.index(rule) if rule in ORDER else len(ORDER)
 
 
 def _apply(text: str, edits: list[_Edit]) -> str:
-    for edit in sorted(edits, key=lambda e: (e.a, e.b), reverse=True):
-        text = text[: edit.a] + edit.text + text[edit.b :]
-    return text
+    return splice(text, [(e.a, e.b, e.text) for e in edits])
 
 
 def _expected(values: dict[str, str], edits: list[_Edit]) -> dict[str, str]:
     """The value each edited scalar must read back as."""
-    out: dict[str, str] = {}
-    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
-        value = out.get(edit.path, values[edit.path])
-        out[edit.path] = value[: edit.start] + edit.value_text + value[edit.end :]
-    return out
+    by_path: dict[str, list[tuple[int, int, str]]] = {}
+    for edit in edits:
+        by_path.setdefault(edit.path, []).append((edit.start, edit.end, edit.value_text))
+    return {path: splice(values[path], pieces) for path, pieces in by_path.items()}
 
 
 def apply_fixes(source: SourceText, config: ProjectConfig, unsafe: bool = False) -> FixReport:
@@ -106,11 +128,7 @@ def apply_fixes(source: SourceText, config: ProjectConfig, unsafe: bool = False)
     result = check_source(replace(source, text=text), config)
     for _ in range(MAX_PASSES):
         edits, skipped = _edits(result, unsafe)
-        chosen: list[_Edit] = []
-        for edit in sorted(edits, key=lambda e: (_rank(e.rule), e.a)):
-            if edit.key in refused or any(_overlap((edit.a, edit.b), (c.a, c.b)) for c in chosen):
-                continue
-            chosen.append(edit)
+        chosen = _non_overlapping(e for e in sorted(edits, key=lambda e: (_rank(e.rule), e.a)) if e.key not in refused)
         if not chosen:
             break
         values = {s.path: s.value for s in result.scalars}

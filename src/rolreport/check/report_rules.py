@@ -15,7 +15,9 @@ from typing import Any
 from rolreport.model import Part, Report
 
 QUANTITY = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:件|项|項|次|名|个|個|家|条|條|份|%|万元|萬元|亿元|億元|人次|场次|場次|个百分点|個百分點|万|萬|亿|億|户|戶|所|起|批|部|场|場|余|餘|多)"
+    # The lookbehind starts a number only at its first digit: a long run of digits is then
+    # scanned once, not once per digit (quadratic; tests/test_linear_patterns.py).
+    r"(?<![\d.])\d+(?:\.\d+)?\s*(?:件|项|項|次|名|个|個|家|条|條|份|%|万元|萬元|亿元|億元|人次|场次|場次|个百分点|個百分點|万|萬|亿|億|户|戶|所|起|批|部|场|場|余|餘|多)"
 )
 CAUSE_WORDS = ("原因", "主要是", "由于", "由於", "究其原因", "根源")
 CASE_WORDS = ("《", "案例", "典型", "全省首", "全国首", "全國首", "入选", "入選", "“")
@@ -111,8 +113,8 @@ def _numbers(report: Report) -> Iterator[ReportHit]:
             "RR405", ("parts",), f"数字写法不统一：既有“{grouped.group(0)}”又有“{plain.group(0)}”(mixed number style)"
         )
     units = "项項件个個次名家条條份"
-    chinese = re.search(f"[一二三四五六七八九十百千]+[余餘多]?[{units}]", text)
-    arabic = re.search(f"\\d+[余餘多]?[{units}]", text)
+    chinese = re.search(f"(?<![一二三四五六七八九十百千])[一二三四五六七八九十百千]+[余餘多]?[{units}]", text)
+    arabic = re.search(f"(?<!\\d)\\d+[余餘多]?[{units}]", text)
     if chinese and arabic and not re.fullmatch(f"[一二三四五六七八九][{units}]", chinese.group(0)):
         yield ReportHit(
             "RR405", ("parts",), f"数量写法不统一：既有“{chinese.group(0)}”又有“{arabic.group(0)}”(mixed number style)"
@@ -173,7 +175,7 @@ def _years(report: Report) -> Iterator[ReportHit]:
             "RR403", ("title",), f"标题中的年份 {title_years[0]} 与 year: {report.year} 不一致 (year mismatch)"
         )
     if report.preamble:
-        m = re.match(r"\s*(19\d{2}|20\d{2})年", report.preamble[0])
+        m = re.match(r"^\s*(19\d{2}|20\d{2})年", report.preamble[0])
         if m and int(m.group(1)) != report.year:
             yield ReportHit(
                 "RR403", ("preamble", 0), f"导语开头的年份 {m.group(1)} 与 year: {report.year} 不一致 (year mismatch)"
@@ -248,7 +250,17 @@ def _dates(report: Report) -> Iterator[ReportHit]:
         yield ReportHit("RR608", ("published",), f"公开日期在报告年度 {report.year} 之内 (published within the year)")
 
 
-_TITLE_FORM = re.compile(r"\d{4}年度?.*法治政府建[设設].*[报報]告")
+_TITLE_YEAR = re.compile(r"\d{4}年")
+
+
+def _title_form(title: str) -> bool:
+    """“……YYYY年（度）……法治政府建设……报告”, in that order (string search: the pattern
+    ``\\d{4}年.*法治政府建设.*报告`` would be quadratic on a long title)."""
+    year = _TITLE_YEAR.search(title)
+    if not year:
+        return False
+    body = max(title.find("法治政府建设", year.end()), title.find("法治政府建設", year.end()))
+    return body >= 0 and max(title.rfind("报告"), title.rfind("報告")) > body
 
 
 def _title(report: Report) -> Iterator[ReportHit]:
@@ -261,7 +273,7 @@ def _title(report: Report) -> Iterator[ReportHit]:
         problems.append("没有发文机关或地区")
     if len(title) > 40:
         problems.append(f"长达 {len(title)} 字")
-    if not _TITLE_FORM.search(title):
+    if not _title_form(title):
         problems.append("不是“……YYYY年（度）法治政府建设……报告”的形式")
     if problems:
         yield ReportHit("RR609", ("title",), f"标题{'、'.join(problems)} (title form)")

@@ -16,7 +16,7 @@ _CJK_RE = re.compile(f"[{CJK}]")
 FULL_PUNCT = "，。、；：？！（）《》〈〉“”‘’「」『』【】〔〕…—·"
 CLOSERS = "》”）%」』〉】〕"
 URL = re.compile(
-    r"(?:https?|ftp)://[^\s<>\"“”‘’，。；：、（）《》]+|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s<>\"“”，。；：、（）《》]*"
+    r"(?:https?|ftp)://[^\s<>\"“”‘’，。；：、（）《》]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>\"“”，。；：、（）《》]*"
 )
 
 
@@ -120,7 +120,7 @@ def rr303(text: str, ctx: Context) -> Iterator[Hit]:
 _RR304 = re.compile(
     f"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])"  # between two Chinese characters
     f"|(?<=[{re.escape(FULL_PUNCT)}])[ \u3000]+"  # after full-width punctuation
-    f"|[ \u3000]+(?=[{re.escape(FULL_PUNCT)}])"  # before full-width punctuation
+    f"|(?<![ \u3000])[ \u3000]+(?=[{re.escape(FULL_PUNCT)}])"  # before full-width punctuation
 )
 
 
@@ -415,7 +415,7 @@ def rr501(text: str, ctx: Context) -> Iterator[Hit]:
         yield Hit("RR501", m.start(), m.end(), "不换行空格 NBSP (non-breaking space)", " " if latin else "")
     for m in _ENTITY.finditer(text):
         yield Hit("RR501", m.start(), m.end(), f"HTML 实体“{m.group(0)}” (HTML entity)", None, safe=False)
-    for m in re.finditer("[ \t\u3000]+(?=\n|$)", text):
+    for m in re.finditer("(?<![ \t\u3000])[ \t\u3000]+(?=\n|$)", text):
         if ctx.field in ("paragraphs", "title") or m.end() == len(text):
             yield Hit("RR501", m.start(), m.end(), "行尾空格 (trailing space)", "")
     for m in re.finditer("^[ \t\u3000]+", text):

@@ -35,7 +35,10 @@ def _fast_path(argv: list[str]) -> None:
         raise SystemExit(0)
 
 
-_debug = os.environ.get("ROLREPORT_DEBUG", "") not in ("", "0")
+def _debug_requested(args: list[str]) -> bool:
+    """``--debug`` (a root option, before the command) or ROLREPORT_DEBUG=1, for this call only."""
+    command_at = next((i for i, a in enumerate(args) if not a.startswith("-")), len(args))
+    return "--debug" in args[:command_at] or os.environ.get("ROLREPORT_DEBUG", "") not in ("", "0")
 
 
 class QuotesChoice(StrEnum):
@@ -51,12 +54,16 @@ VOCABULARY_HELP = "使用 OpenCC 词汇转换（s2twp 等）。会改写法律�
 def _build_app():
     import typer
 
+    from rolreport import cli_help
+
+    cli_help.install()
     app = typer.Typer(
         name="rolreport",
         help="法治政府建设年度报告编译器：校验 YAML 报告源文件，生成 Markdown、HTML、纯文本。",
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
+        rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
 
@@ -86,11 +93,9 @@ def _build_app():
         ] = False,
         debug: Annotated[bool, typer.Option("--debug", help="内部错误时显示 Python 回溯 (traceback)。")] = False,
     ) -> None:
-        """法治政府建设年度报告编译器。"""
-        global _debug
-        _debug = _debug or debug
+        """法治政府建设年度报告编译器。"""  # --debug is read by main() itself, per call
 
-    @app.command()
+    @app.command(short_help="校验报告并生成 md、html、txt、docx、pdf")
     def build(
         files: Annotated[
             list[str], typer.Argument(help="报告源文件（YAML）；“-”读标准输入。", show_default=False, metavar="FILE")
@@ -146,7 +151,7 @@ def _build_app():
         for output in outputs:
             print(f"已生成 {output.path}", file=sys.stderr)
 
-    @app.command()
+    @app.command(short_help="按规则检查报告，可自动修复")
     def check(
         files: Annotated[list[str], typer.Argument(help="报告源文件（YAML）；“-”读标准输入。", metavar="FILE")],
         output_format: Annotated[
@@ -203,7 +208,7 @@ def _build_app():
         if code:
             raise typer.Exit(code)
 
-    @app.command()
+    @app.command(short_help="在简体和繁体之间转换文件")
     def convert(
         files: Annotated[
             list[str],
@@ -242,7 +247,7 @@ def _build_app():
             if result.target is not None:
                 print(f"已转换 {result.path} → {result.target}", file=sys.stderr)
 
-    @app.command("import")
+    @app.command("import", short_help="把已发布的报告转为 YAML 源文件")
     def import_(
         file: Annotated[
             str, typer.Argument(help="已发布的报告：.txt、.md、.html、.docx；“-”读标准输入。", metavar="FILE")
@@ -283,7 +288,7 @@ def _build_app():
         write(yaml_text, output, force, file)
         print(summary(file if file != "-" else "<stdin>", report, notes), file=sys.stderr)
 
-    @app.command()
+    @app.command(short_help="写出一份报告骨架")
     def new(
         file: Annotated[Path, typer.Argument(help="要创建的 YAML 文件。", show_default=False, metavar="FILE")],
         jurisdiction: Annotated[str, typer.Option("--jurisdiction", "-j", help="行政区域或部门，如“常州市”。")],
@@ -305,7 +310,7 @@ def _build_app():
         if "://" not in schema and not (file.parent / schema).exists():
             print(f"编辑器补全和校验：rolreport schema -o {file.parent / schema}", file=sys.stderr)
 
-    @app.command()
+    @app.command(short_help="输出报告源文件的 JSON Schema")
     def schema(
         output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件（默认标准输出）。")] = None,
     ) -> None:
@@ -320,7 +325,7 @@ def _build_app():
 
             write_atomic(output, text)
 
-    @app.command("export-templates")
+    @app.command("export-templates", short_help="复制内置模板以便修改")
     def export_templates(
         folder: Annotated[Path, typer.Argument(help="写入模板的文件夹。", show_default=False, metavar="FOLDER")],
     ) -> None:
@@ -360,10 +365,27 @@ def main(argv: list[str] | None = None) -> NoReturn:
     _fast_path(args)
     from rolreport.diagnostics import EXIT_USAGE, RolreportError
 
+    debug = _debug_requested(args)
+    from typer._click.exceptions import ClickException, UsageError
+    from typer.exceptions import Abort
+
     try:
-        _build_app()(args=args, prog_name="rolreport")
+        code = _build_app()(args=args, prog_name="rolreport", standalone_mode=False)
     except SystemExit:
         raise
+    except UsageError as exc:  # the parser's own: an unknown option, a missing argument…
+        from rolreport import cli_help
+        from rolreport.diagnostics import printable
+
+        print(printable(cli_help.usage_message(exc)), file=sys.stderr)
+        raise SystemExit(EXIT_USAGE) from None
+    except ClickException as exc:
+        from rolreport.diagnostics import printable
+
+        print(printable(f"rolreport: {exc.format_message()}"), file=sys.stderr)
+        raise SystemExit(EXIT_USAGE) from None
+    except Abort:
+        raise SystemExit(130) from None
     except RolreportError as exc:
         _report([d.format() for d in exc.diagnostics])
         raise SystemExit(exc.exit_code) from None
@@ -374,7 +396,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise SystemExit(0) from None
     except Exception as exc:  # a bug: say so in one line, exit 2
-        if _debug:
+        if debug:
             import traceback
 
             traceback.print_exc()
@@ -385,4 +407,4 @@ def main(argv: list[str] | None = None) -> NoReturn:
             ]
         )
         raise SystemExit(EXIT_USAGE) from None
-    raise SystemExit(0)
+    raise SystemExit(code if isinstance(code, int) else 0)

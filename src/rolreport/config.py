@@ -50,10 +50,22 @@ class ProjectConfig(Base):
 
 
 def _check_rule(rule: str) -> None:
+    message = unknown_rule_message(rule)
+    if message:
+        raise ValueError(message)
+
+
+def unknown_rule_message(rule: str) -> str | None:
+    """Why ``rule`` names no rule (with the closest ids), or None when it is an id or a prefix."""
+    import difflib
+
     from rolreport.check.findings import RULES
 
-    if not any(known.startswith(rule) for known in RULES) or not rule.startswith("RR"):
-        raise ValueError(f"未知的规则 {rule} (unknown rule id)")
+    if rule.startswith("RR") and any(known.startswith(rule) for known in RULES):
+        return None
+    close = difflib.get_close_matches(rule.upper(), list(RULES), n=3, cutoff=0.5)
+    hint = f"；最接近的：{', '.join(close)}" if close else "；规则编号形如 RR301，或前缀 RR3"
+    return f"未知的规则 `{rule}`{hint} (unknown rule id)"
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -64,7 +76,7 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
     for candidate in (folder, *folder.parents):
         dedicated = candidate / ".rolreport.toml"
         if dedicated.is_file():
-            return dedicated, _read(dedicated)
+            return dedicated, _dedicated_table(_read(dedicated))
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file():
             table = _read(pyproject).get("tool", {}).get("rolreport")
@@ -73,6 +85,14 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
         if (candidate / ".git").exists():
             break
     return None
+
+
+def _dedicated_table(table: dict[str, Any]) -> dict[str, Any]:
+    """A ``.rolreport.toml`` holds the settings at its top level; the README's
+    ``[tool.rolreport]`` snippet pasted into it means the same and is accepted as such."""
+    if set(table) == {"tool"} and isinstance(table["tool"], dict) and set(table["tool"]) == {"rolreport"}:
+        return table["tool"]["rolreport"]
+    return table
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -97,6 +117,8 @@ def load_config(start: Path, explicit: Path | None = None) -> ProjectConfig:
         table = _read(explicit)
         if explicit.name == "pyproject.toml":
             table = table.get("tool", {}).get("rolreport", {})
+        else:
+            table = _dedicated_table(table)
         found: tuple[Path, dict[str, Any]] | None = (explicit, table)
     else:
         found = find_config(start)
@@ -107,17 +129,72 @@ def load_config(start: Path, explicit: Path | None = None) -> ProjectConfig:
         return ProjectConfig.model_validate(table)
     except ValidationError as exc:
         text = path.read_text(encoding="utf-8")
+        prefix = _table_prefix(path, text)
         problems = []
         for err in exc.errors():
-            key = str(err["loc"][-1]) if err["loc"] else ""
-            line = _line_of(text, key)
+            loc = tuple(str(part) for part in err["loc"] if not isinstance(part, int))
+            line, column = _position(text, (*prefix, *loc))
             dotted = ".".join(str(part) for part in err["loc"])
-            problems.append(Diagnostic(str(path), line, 1 if line else 0, f"配置错误：{err['msg']}", dotted))
+            problems.append(Diagnostic(str(path), line, column, f"配置错误：{_config_message(err)}", dotted))
         raise UsageError(problems) from None
 
 
-def _line_of(text: str, key: str) -> int:
-    """Best effort: the line defining ``key`` (tomllib keeps no positions)."""
-    pattern = re.compile(rf"""^\s*(\[.*\b{re.escape(key)}\b.*\]|["']?{re.escape(key)}["']?\s*=)""", re.M)
-    m = pattern.search(text)
-    return text.count("\n", 0, m.start()) + 1 if m else 0
+def _config_message(err: Any) -> str:
+    import difflib
+
+    from rolreport.validate import error_message
+
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        key = str(err["loc"][-1])
+        model: Any = ProjectConfig
+        for part in err["loc"][:-1]:
+            field = model.model_fields.get(part) if isinstance(part, str) and model else None
+            model = getattr(field, "annotation", None) if field else None
+        allowed = list(getattr(model, "model_fields", {}) or ProjectConfig.model_fields)
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f"；是不是 `{close[0]}`？" if close else f"；可用的配置项：{', '.join(allowed)}"
+        return f"未知的配置项 `{key}`{hint} (unknown setting)"
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ")
+    return error_message(kind, err["msg"], err.get("ctx") or {}, err.get("input"))
+
+
+def _table_prefix(path: Path, text: str) -> tuple[str, ...]:
+    if path.name == "pyproject.toml":
+        return ("tool", "rolreport")
+    table = tomllib.loads(text)
+    return ("tool", "rolreport") if _dedicated_table(table) is not table else ()
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+
+
+def _split_key(dotted: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in re.findall(r"""(?:"[^"]*"|'[^']*'|[^.]+)""", dotted))
+
+
+def _position(text: str, loc: tuple[str, ...]) -> tuple[int, int]:
+    """The line and column of the key at ``loc`` (tomllib keeps no positions): the TOML is read
+    line by line, following ``[table]`` headers and dotted keys, and the deepest match wins."""
+    best = (0, 0, 0)  # depth matched, line, column
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), 1):
+        if m := _HEADER.match(line):
+            table = _split_key(m[1])
+            path = table
+            column = line.index("[") + 1
+        elif "=" in line and not line.lstrip().startswith("#"):
+            key = line.partition("=")[0]
+            if not key.strip():
+                continue
+            path = (*table, *_split_key(key.strip()))
+            column = len(key) - len(key.lstrip()) + 1
+        else:
+            continue
+        depth = 0
+        while depth < min(len(path), len(loc)) and path[depth] == loc[depth]:
+            depth += 1
+        if depth == len(path) and depth > best[0]:
+            best = (depth, number, column)
+    return (best[1], best[2]) if best[1] else (0, 0)

@@ -18,6 +18,7 @@ from typing import Annotated, Literal, NamedTuple
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -53,7 +54,7 @@ def _single_line(value: str) -> str:
     if "\n" in value or "\r" in value:
         raise PydanticCustomError(
             "line_break",
-            "一段文字中不能换行；另起一段请在列表中新增一项（“- ”）",
+            "一段文字中不能换行；另起一段请在列表中新增一项（“- ”）(line break inside a paragraph)",
         )
     return value
 
@@ -72,12 +73,19 @@ def _no_control_characters(value: str) -> str:
     return value
 
 
+def _not_a_boolean(value: object) -> object:
+    """``year: true`` is a typing accident, not the year 1 (pydantic would take it as 1)."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
 def _no_hand_numbering(value: str) -> str:
     number = numbering.hand_numbering(value)
     if number:
         raise PydanticCustomError(
             "hand_numbering",
-            "标题不能以手写编号“{number}”开头：编号由 rolreport 自动生成，请删去",
+            "标题不能以手写编号“{number}”开头：编号由 rolreport 自动生成，请删去 (hand-written numbering)",
             {"number": number},
         )
     return value
@@ -163,7 +171,7 @@ class SubItem(_Numbered):
     @model_validator(mode="after")
     def _has_content(self):
         if not self.title and not self.paragraphs:
-            raise PydanticCustomError("empty_item", "条目没有内容：至少需要 title 或 paragraphs")
+            raise PydanticCustomError("empty_item", "条目没有内容：至少需要 title 或 paragraphs (empty item)")
         return self
 
 
@@ -204,7 +212,7 @@ class Section(_Numbered):
     @model_validator(mode="after")
     def _check(self):
         if not self.paragraphs and not self.items:
-            raise PydanticCustomError("empty_section", "小节没有内容：至少需要 paragraphs 或 items")
+            raise PydanticCustomError("empty_section", "小节没有内容：至少需要 paragraphs 或 items (empty section)")
         _number(self.items, numbering.item_label)
         return self
 
@@ -226,7 +234,7 @@ class Part(_Numbered):
     @model_validator(mode="after")
     def _check(self):
         if not self.paragraphs and not self.sections:
-            raise PydanticCustomError("empty_part", "这一部分没有内容：至少需要 paragraphs 或 sections")
+            raise PydanticCustomError("empty_part", "这一部分没有内容：至少需要 paragraphs 或 sections (empty part)")
         _number(self.sections, numbering.section_label)
         return self
 
@@ -276,7 +284,9 @@ class Report(Base):
     title: Text = Field(title="报告标题", description="如“常州市2024年法治政府建设年度报告”")
     issuer: Text = Field(title="发文机关", description="如“常州市人民政府”")
     jurisdiction: Text = Field(title="行政区域或部门", description="如“常州市”")
-    year: int = Field(ge=1990, le=2100, title="报告年度", description="所报告的年度，如 2024")
+    year: Annotated[int, BeforeValidator(_not_a_boolean)] = Field(
+        ge=1990, le=2100, title="报告年度", description="所报告的年度，如 2024"
+    )
     script: Script = Field(
         title="文字",
         description="源文本的文字：zh-Hans 简体；zh-Hant 繁体（OpenCC 标准）；zh-Hant-TW 台湾字形；zh-Hant-HK 香港字形",
@@ -318,13 +328,13 @@ class Report(Base):
             if getattr(self, name) is not None and self.audience != needs:
                 raise PydanticCustomError(
                     "frame_mismatch",
-                    "{field} 只用于 audience: {needs}（现在是 {audience}）",
+                    "{field} 只用于 audience: {needs}（现在是 {audience}）({field} belongs to audience {needs})",
                     {"field": name, "needs": needs, "audience": self.audience, "at": name},
                 )
         if self.audience == "superior" and not self.addressee:
             raise PydanticCustomError(
                 "frame_missing",
-                "audience: superior 需要 addressee（主送机关，如“江苏省人民政府”）",
+                "audience: superior 需要 addressee（主送机关，如“江苏省人民政府”）(superior needs an addressee)",
                 {"at": "audience"},
             )
         _number(self.parts, numbering.part_label)

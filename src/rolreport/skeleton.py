@@ -30,7 +30,7 @@ section_heading: run-in             # 小节标题样式：run-in “（一）�
 #   issuer: {issuer}
 #   date: {next_year}-03-31
 preamble:
-  - {year}年，{jurisdiction}……（导语：指导思想和总体情况）。现将有关情况报告如下：
+  - （在此填写导语：{year}年，{jurisdiction}……指导思想和总体情况。）现将有关情况报告如下：
 parts:
   - title: {year}年推进法治政府建设的主要举措和成效
     role: measures
@@ -53,7 +53,7 @@ parts:
   - title: 其他需要报告的情况
     role: other
     paragraphs:
-      - （如无其他需要报告的情况，可删除这一部分。）
+      - （在此填写其他需要报告的情况；没有可删除这一部分。）
 """
 
 

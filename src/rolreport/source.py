@@ -65,7 +65,10 @@ def read_bytes(path: str) -> tuple[str, bytes]:
     try:
         return path, p.read_bytes()
     except FileNotFoundError:
-        raise UsageError("找不到文件 (no such file)", path) from None
+        hint = ""
+        if path.lower() in ("true", "false", "yes", "no", "on", "off", "1", "0"):
+            hint = "；开关选项不带值，如写 --fix 而不是 --fix true (flags take no value)"
+        raise UsageError(f"找不到文件 (no such file){hint}", path) from None
     except IsADirectoryError:
         raise UsageError("这是一个文件夹，不是文件 (is a directory)", path) from None
     except OSError as exc:

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from rolreport.diagnostics import Diagnostic, RolreportError
+from rolreport.diagnostics import Diagnostic, RolreportError, printable
 from rolreport.model import Report
 from rolreport.source import SourceText, parse_yaml, read_source
 
@@ -36,6 +36,8 @@ _TYPE_NAMES = {
     "str": "文字", "int": "整数", "float": "小数", "bool": "真假值", "NoneType": "空值",
     "list": "列表", "CommentedSeq": "列表", "dict": "映射", "CommentedMap": "映射",
     "date": "日期", "datetime": "日期时间", "TimeStamp": "日期时间", "TaggedScalar": "带 YAML 标签（!!…）的值",
+    "ScalarInt": "整数", "ScalarFloat": "小数", "ScalarBoolean": "真假值", "bytes": "二进制数据（!!binary）",
+    "CommentedSet": "集合（!!set）", "CommentedKeyMap": "映射", "CommentedKeySeq": "列表", "CommentedOrderedMap": "有序映射（!!omap）", "tuple": "列表",
 }  # fmt: skip
 
 
@@ -190,6 +192,14 @@ def _diagnostic(name: str, data: Any, err: dict[str, Any]) -> tuple[Diagnostic, 
         _, taken, pos, _ = _walk(data, (*loc, ctx["at"]))
         return Diagnostic(name, *pos, err["msg"], _path_text(taken)), kind, None
 
+    if kind == "invalid_key":
+        parent, parent_path, pos, _ = _walk(data, loc[:-1])
+        for key in parent if isinstance(parent, dict) else []:
+            if not isinstance(key, str):
+                key_pos = _position(parent, key, of_key=True) or pos
+                message = f"键必须是文字，现在是{_type_name(key)} (keys must be text)"
+                return Diagnostic(name, *key_pos, message, _path_text(parent_path)), kind, None
+
     if kind == "extra_forbidden":
         key = loc[-1]
         parent, parent_path, _, _ = _walk(data, loc[:-1])
@@ -214,11 +224,20 @@ def _diagnostic(name: str, data: Any, err: dict[str, Any]) -> tuple[Diagnostic, 
         message = f"缺少必填的键 `{key}`{label} (missing required key)"
         return Diagnostic(name, *pos, message, _path_text([*taken, key])), kind, None
 
-    return Diagnostic(name, *pos, _message(kind, err["msg"], ctx, value), _path_text(taken)), kind, None
+    return Diagnostic(name, *pos, error_message(kind, err["msg"], ctx, value), _path_text(taken)), kind, None
 
 
-def _message(kind: str, msg: str, ctx: dict[str, Any], value: Any) -> str:
+def error_message(kind: str, msg: str, ctx: dict[str, Any], value: Any) -> str:
+    """A pydantic error in Chinese with the English gist, chosen by its type (never by its English text)."""
     got = f"，现在是{_type_name(value)}" if value is not None or kind.endswith("_type") else ""
+    if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
+        # `- 做法: 县委…`: prose with a half-width colon and a space reads as a one-key mapping.
+        ((key, rest),) = value.items()
+        shown = printable(f"{key}: {rest}")[:30]
+        return (
+            f"应当是一段文字，但“{shown}”中的半角冒号加空格使 YAML 把它读成了“键: 值”："
+            "文字中的冒号请用全角“：”，或给整段文字加引号 (a half-width colon and a space make it a key: value)"
+        )
     if kind == "string_type":
         return f"应当是一段文字{got} (expected text)"
     if kind in ("int_type", "int_parsing", "int_from_float"):
@@ -239,7 +258,16 @@ def _message(kind: str, msg: str, ctx: dict[str, Any], value: Any) -> str:
     if kind == "too_short":
         return f"至少要有 {ctx.get('min_length', 1)} 项 (too few items)"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"数值超出范围：{msg} (out of range)"
+        bound = {"greater_than_equal": ("≥", "ge"), "less_than_equal": ("≤", "le"), "greater_than": (">", "gt"),
+                 "less_than": ("<", "lt")}[kind]  # fmt: skip
+        limit = ctx.get(bound[1], "")
+        return f"数值超出范围：应当 {bound[0]} {limit}，现在是 {value} (out of range: must be {bound[0]} {limit})"
+    if kind == "finite_number":
+        return "应当是有限的数字，不能是 .inf 或 .nan (expected a finite number)"
+    if kind == "invalid_key":
+        return (
+            f"键必须是文字，现在是{_type_name(value) if not isinstance(value, str) else '其他值'} (keys must be text)"
+        )
     if kind == "bool_type" or kind == "bool_parsing":
         return f"应当是 true 或 false{got} (expected a boolean)"
     return msg  # our own PydanticCustomError messages are Chinese already

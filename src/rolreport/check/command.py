@@ -11,7 +11,7 @@ from rolreport.check import output
 from rolreport.check.engine import FileResult, check_source
 from rolreport.check.findings import SEVERITY_RANK, Finding
 from rolreport.check.fix import apply_fixes
-from rolreport.config import ProjectConfig, load_config
+from rolreport.config import ProjectConfig, load_config, unknown_rule_message
 from rolreport.diagnostics import EXIT_INVALID, EXIT_OK, Diagnostic, RolreportError, UsageError
 from rolreport.fsio import write_atomic, write_stdout
 from rolreport.source import STDIN, SourceText, decode, read_bytes
@@ -40,10 +40,12 @@ def _config_for(path: str, options: CheckOptions) -> ProjectConfig:
     if options.ignore:
         updates["ignore"] = [*config.ignore, *options.ignore]
     if updates:
-        try:
-            config = ProjectConfig.model_validate({**config.model_dump(), **updates})
-        except Exception as exc:  # unknown rule ids on the command line
-            raise UsageError(f"--select/--ignore: {exc}") from None
+        unknown = [
+            m for rule in [*(options.select or []), *(options.ignore or [])] if (m := unknown_rule_message(rule))
+        ]
+        if unknown:
+            raise UsageError([Diagnostic("rolreport", message=f"--select/--ignore：{m}") for m in unknown])
+        config = config.model_copy(update=updates)
     return config
 
 

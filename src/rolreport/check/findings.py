@@ -85,6 +85,7 @@ RULES: dict[str, Rule] = {
         Rule("RR405", "mixed-number-style", "info", "none", "Numbers written in mixed styles."),
         Rule("RR501", "residue", "error", "safe", "Web-page chrome, invisible characters, entities or trailing spaces."),
         Rule("RR502", "glossary", "off", "unsafe", "Glossary of fixed expressions."),
+        Rule("RR503", "placeholder", "error", "none", "Unfilled placeholder text (在此填写, ×××, 待补充) left from a skeleton or template."),
         Rule("RR601", "statutory-role-missing", "error", "none", "A statutory role is missing."),
         Rule("RR602", "leader-duty-missing", "error", "none", "No 第一责任人 content."),
         Rule("RR603", "shortcomings-without-causes", "warning", "none", "Shortcomings give no causes."),

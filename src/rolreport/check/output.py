@@ -51,7 +51,7 @@ def summary(findings: list[Finding]) -> str:
         text += f"；{fixable} 处可用 --fix 修复"
     if unsafe:
         text += f"；{unsafe} 处可用 --unsafe-fixes 修复（请复核）"
-    return text + f" ({len(findings)} findings)"
+    return text + f" ({len(findings)} finding{'' if len(findings) == 1 else 's'})"
 
 
 def render(fmt: str, results: list[FileResult], colour: bool = False) -> str:

@@ -473,7 +473,26 @@ def rr502(text: str, ctx: Context) -> Iterator[Hit]:
             )
 
 
+# Text a skeleton or a drafting template leaves for someone to fill in: rolreport new's own
+# （在此填写…） and the marks drafting offices use (×××, XX县, ○○, □□, 待补充, TODO).
+_PLACEHOLDER = re.compile(
+    "在此填写|[待須须]填写|待[补補]充|(?<![A-Za-z×])[Xx×]{2,}(?![A-Za-z])|(?<!○)○{2,}|(?<!□)□{2,}|(?<![A-Za-z])(?:TODO|TBD)(?![A-Za-z])"
+)
+
+
+def rr503(text: str, ctx: Context) -> Iterator[Hit]:
+    for m in _PLACEHOLDER.finditer(text):
+        yield Hit(
+            "RR503",
+            m.start(),
+            m.end(),
+            f"尚未填写的占位文字“{m.group(0)}”：发布或报送前请写出实际内容 (unfilled placeholder)",
+            None,
+            safe=False,
+        )
+
+
 TEXT_RULES: list[Callable[[str, Context], Iterator[Hit]]] = [
     rr201, rr202, rr203, rr204, rr301, rr302, rr303, rr304, rr305, rr306, rr307, rr308,
-    rr309, rr401, rr402, rr404, rr501, rr502,
+    rr309, rr401, rr402, rr404, rr501, rr502, rr503,
 ]  # fmt: skip

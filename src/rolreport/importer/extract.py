@@ -26,8 +26,20 @@ def kind_of(name: str, data: bytes, forced: str | None) -> str:
             raise UsageError(f"未知的输入类型 `{forced}`；可选：{', '.join(KINDS)} (unknown kind)")
         return forced
     suffix = Path(name).suffix.lower()
-    if suffix == ".doc":
-        raise UsageError("不支持旧版 .doc 文件：请在 Word 中另存为 .docx (legacy .doc is not supported)", name)
+    if suffix in (".doc", ".wps") or data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE: Word 97–2003, WPS
+        raise UsageError(
+            "不支持旧版 .doc/.wps 文件：请在 Word 或 WPS 中另存为 .docx 再导入 (legacy .doc is not supported)", name
+        )
+    if suffix == ".pdf" or data.startswith(b"%PDF"):
+        raise UsageError(
+            "不支持 PDF 文件：请改用原始的 Word 文件（.docx），或把全文复制另存为 .txt"
+            "（也可用 pdftotext -layout 文件.pdf 文件.txt）后导入 (PDF is not supported)",
+            name,
+        )
+    if suffix == ".ofd":
+        raise UsageError(
+            "不支持 OFD 文件：请改用 Word 文件（.docx）或把全文另存为 .txt 后导入 (OFD is not supported)", name
+        )
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
     if data.startswith(b"PK\x03\x04"):
@@ -180,14 +192,24 @@ def docx_lines(name: str, data: bytes) -> list[str]:
         raise UsageError("读取 .docx 需要 python-docx (pip install python-docx)") from None
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise RolreportError(Diagnostic(name, 1, 1, f"不是有效的 .docx 文件 (not a valid .docx): {exc}")) from None
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:  # some offices lay the text out in a table
-        for row in table.rows:
-            for cell in row.cells:
-                lines.extend(p.text for p in cell.paragraphs)
+        lines = [p.text for p in document.paragraphs]
+        for table in document.tables:  # some offices lay the text out in a table
+            for row in table.rows:
+                for cell in row.cells:
+                    lines.extend(p.text for p in cell.paragraphs)
+    except zipfile.BadZipFile as exc:
+        raise RolreportError(
+            Diagnostic(name, 1, 1, f"不是有效的 .docx 文件 (not a valid .docx: {exc})。{_SALVAGE}")
+        ) from None
+    except Exception as exc:
+        # …all mean the same to the user: the file is damaged; say what can still be done.
+        raise RolreportError(
+            Diagnostic(name, 1, 1, f"文件已损坏，无法读取 (damaged .docx: {type(exc).__name__}: {exc})。{_SALVAGE}")
+        ) from None
     return lines
+
+
+_SALVAGE = "可以在 Word 或 WPS 中打开并另存为 .docx，或把全文复制另存为 .txt 后再导入"
 
 
 def extract(name: str, data: bytes, kind: str, encoding: str | None) -> tuple[list[str], str]:

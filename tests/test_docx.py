@@ -18,12 +18,6 @@ FEATURES = Path(__file__).parent / "data" / "features.yaml"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def build(run, source: Path, *args: str) -> bytes:
-    result = run("build", source, "-f", "docx", "-o", "-", *args)
-    assert result.exit_code == 0, result.stderr
-    return result.stdout.encode("utf-8", "surrogateescape") if isinstance(result.stdout, str) else result.stdout
-
-
 @pytest.fixture
 def docx_bytes(run, tmp_path):
     def _build(source: Path, *args: str) -> tuple[bytes, Path]:
@@ -46,7 +40,56 @@ def test_every_paragraph_is_a_line_of_the_plain_text(docx_bytes, source):
     data, path = docx_bytes(source)
     document = docx.Document(io.BytesIO(data))
     lines = path.with_suffix(".txt").read_text(encoding="utf-8").rstrip("\n").split("\n")
-    assert [p.text for p in document.paragraphs] == lines
+    # The title's line breaks (w:br at its seams) are the only breaks inside a paragraph.
+    assert [p.text.replace("\n", "") for p in document.paragraphs] == lines
+    assert all("\n" not in p.text for p in document.paragraphs[1:])
+
+
+@pytest.mark.parametrize(
+    ("title", "lines"),
+    [
+        ("常州市2024年法治政府建设年度报告", ["常州市2024年法治政府建设年度报告"]),
+        ("某县人民政府关于2024年度法治政府建设情况的报告", ["某县人民政府关于2024年度", "法治政府建设情况的报告"]),
+        (
+            "北京市朝阳区人民政府关于2023年法治政府建设情况的报告",
+            ["北京市朝阳区人民政府关于", "2023年法治政府建设情况的报告"],
+        ),
+        (
+            "國家稅務總局江蘇省稅務局關於2023年法治政府建設工作情況的報告",
+            ["國家稅務總局江蘇省稅務局關於", "2023年法治政府建設工作情況的報告"],
+        ),
+        (
+            ["某县人民政府关于", "2024年度法治政府建设情况的报告"],
+            ["某县人民政府关于", "2024年度法治政府建设情况的报告"],
+        ),
+    ],
+)
+def test_titles_break_between_words_or_where_the_source_says(tmp_path, run, title, lines):
+    written = title if isinstance(title, str) else "[" + ", ".join(title) + "]"
+    source = tmp_path / "t.yaml"
+    source.write_text(
+        FEATURES.read_text(encoding="utf-8").replace(
+            "title: 某县人民政府关于2024年度法治政府建设情况的报告", f"title: {written}", 1
+        ),
+        encoding="utf-8",
+    )
+    result = run("build", source, "-f", "docx,html", "-o", tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert docx.Document(tmp_path / "t.docx").paragraphs[0].text.split("\n") == lines
+    html = (tmp_path / "t.html").read_text(encoding="utf-8")
+    heading = html.split('<h1 class="title">', 1)[1].split("</h1>", 1)[0]
+    if isinstance(title, list):
+        assert heading.split("<br>") == lines
+        return
+    # The browser may break only at the seams, and every break Word takes is one of them.
+    seams = heading.split("<wbr>")
+    assert "".join(seams) == "".join(lines)
+    allowed = {len("".join(seams[: i + 1])) for i in range(len(seams) - 1)}
+    assert {len("".join(lines[: i + 1])) for i in range(len(lines) - 1)} <= allowed
+    for piece in seams:  # no seam splits a word of the title's form
+        assert not piece.endswith(("法治", "建", "情", "年")) or (
+            piece.endswith(("年", "年度")) and piece[:-1][-4:].isdigit()
+        )
 
 
 def test_page_setup_styles_and_east_asian_fonts(docx_bytes):
@@ -146,3 +189,26 @@ def test_libreoffice_prints_a4_pages_with_the_expected_count(docx_bytes, tmp_pat
     needed = sum(-(-int(2 + sum(0.5 if ord(c) < 0x2E80 else 1 for c in line)) // 28) for line in lines) + 1
     expected = -(-needed // 22)
     assert expected - 1 <= len(reader.pages) <= expected + 1, (len(reader.pages), expected)
+
+
+@pytest.mark.parametrize(
+    ("script", "language"), [("zh-Hans", "zh-CN"), ("zh-Hant-TW", "zh-TW"), ("zh-Hant-HK", "zh-HK")]
+)
+def test_the_package_is_the_reports_not_the_templates(docx_bytes, script, language):
+    import zipfile
+
+    data, _ = docx_bytes(EXAMPLE, "--script", script)
+    package = zipfile.ZipFile(io.BytesIO(data))
+    names = set(package.namelist())
+    assert not [n for n in names if "thumbnail" in n or "theme" in n or "customXml" in n or "stylesWithEffects" in n]
+    text = {n: package.read(n).decode("utf-8") for n in names if n.endswith((".xml", ".rels"))}
+    everything = "".join(text.values())
+    for leftover in ("python-docx", "Macintosh", "ＭＳ 明朝", "ＭＳ ゴシック", "ja-JP", 'w:eastAsia="en-US"', "Theme="):
+        assert leftover not in everything, leftover
+    assert f'w:eastAsia="{language}"' in text["word/styles.xml"]
+    assert f'w:themeFontLang w:val="en-US" w:eastAsia="{language}"' in text["word/settings.xml"]
+    assert "<Application>rolreport</Application>" in text["docProps/app.xml"]
+    document = docx.Document(io.BytesIO(data))
+    assert len(document.styles.element.findall(qn("w:style"))) <= 12
+    runs = list(document.element.body.iter(qn("w:r")))
+    assert runs and all(r.find(qn("w:rPr")).find(qn("w:rFonts")).get(qn("w:hint")) == "eastAsia" for r in runs)

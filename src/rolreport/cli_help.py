@@ -19,6 +19,7 @@ from typing import Any
 # Characters that may not start a line (GB/T 15834 line breaking: closing marks stay with the
 # text before them).
 _NO_LINE_START = set("，。、；：？！）》〉」』”’…—,.;:?!)]}%")
+_NO_LINE_END = set("（《〈「『“‘([{")
 _TOKEN = re.compile(r"[ \t]+|[!-~]+|.", re.S)  # spaces, an ASCII word, or one other character
 
 TRANSLATIONS = {
@@ -46,27 +47,42 @@ def width(text: str) -> int:
 
 def wrap(text: str, limit: int) -> list[str]:
     """Greedy wrapping by display width: ASCII words stay whole (unless longer than a line),
-    Chinese breaks between any two characters, closing punctuation never starts a line."""
+    Chinese breaks between any two characters, closing punctuation never starts a line and
+    opening punctuation never ends one (the token before or after moves with it)."""
     limit = max(limit, 10)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
+        line: list[str] = []  # tokens; " " for a space
         for token in _TOKEN.findall(paragraph):
             if token.isspace():
-                if line:
-                    line += " "
+                if line and line[-1] != " ":
+                    line.append(" ")
                 continue
-            if width(line) + width(token) <= limit or not line or token[0] in _NO_LINE_START:
-                line += token
-                while width(line) > limit and len(line) > 1 and token.isascii() and len(token) > 1:
-                    cut = _cut(line, limit)  # an ASCII word longer than a whole line
-                    lines.append(line[:cut])
-                    line = line[cut:]
+            if not line or width("".join(line)) + width(token) <= limit:
+                line.append(token)
+                line = _split_long(line, limit, lines)
                 continue
-            lines.append(line.rstrip())
-            line = token
-        lines.append(line.rstrip())
+            carry = [token]
+            if token[0] in _NO_LINE_START:
+                while line and line[-1] != " " and (line[-1][0] in _NO_LINE_START or carry[0][0] in _NO_LINE_START):
+                    carry.insert(0, line.pop())
+            while line and line[-1] in _NO_LINE_END:
+                carry.insert(0, line.pop())
+            if not line:  # nothing can move: overflow rather than loop
+                line, carry = carry, []
+            lines.append("".join(line).rstrip())
+            line = _split_long(carry, limit, lines)
+        lines.append("".join(line).rstrip())
     return lines
+
+
+def _split_long(line: list[str], limit: int, lines: list[str]) -> list[str]:
+    """A line that is one ASCII word longer than a whole line is cut (a long URL or path)."""
+    while len(line) == 1 and len(line[0]) > 1 and width(line[0]) > limit:
+        cut = _cut(line[0], limit)
+        lines.append(line[0][:cut])
+        line = [line[0][cut:]]
+    return line
 
 
 def _cut(line: str, limit: int) -> int:

@@ -17,6 +17,17 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\
 _UNSAFE_BUT_LF = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
+def visible(text: str) -> str:
+    """``text`` with every invisible character (zero-width, format, unusual spaces) escaped too:
+    for showing what a fix deletes, which a reader must be able to see."""
+    import unicodedata
+
+    return "".join(
+        f"\\u{ord(ch):04x}" if ch != " " and unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp", "Cs") else ch
+        for ch in text
+    )
+
+
 def json_safe(text: str) -> str:
     """JSON text with the same characters escaped as JSON escapes (valid inside JSON strings,
     where the only raw controls json.dumps leaves can be)."""

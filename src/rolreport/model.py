@@ -13,6 +13,7 @@ Schema is generated from these classes).
 from __future__ import annotations
 
 import datetime
+import itertools
 from typing import Annotated, Literal, NamedTuple
 
 from pydantic import (
@@ -23,6 +24,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -281,7 +283,21 @@ class Report(Base):
         json_schema_extra={"description": "rolreport 报告源文件（YAML）。编号由 rolreport 自动生成，不要手写。"},
     )
 
-    title: Text = Field(title="报告标题", description="如“常州市2024年法治政府建设年度报告”")
+    title: Annotated[
+        Text,
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "string", "minLength": 1},
+                    {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+                ]
+            }
+        ),
+    ] = Field(
+        title="报告标题",
+        description="如“常州市2024年法治政府建设年度报告”；需要指定回行时写成列表，每项一行，"
+        "如 [常州市人民政府关于2024年度, 法治政府建设情况的报告]",
+    )
     issuer: Text = Field(title="发文机关", description="如“常州市人民政府”")
     jurisdiction: Text = Field(title="行政区域或部门", description="如“常州市”")
     year: Annotated[int, BeforeValidator(_not_a_boolean)] = Field(
@@ -320,6 +336,36 @@ class Report(Base):
     )
     preamble: list[Paragraph] = Field(default_factory=list, title="导语", description="第一部分之前的段落")
     parts: list[Part] = Field(min_length=1, title="各部分", description="第一层，编号一、二、…")
+
+    _title_lines: tuple[str, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _title_as_lines(cls, data: object, handler):
+        """``title:`` given as a list is the title broken into lines by its author."""
+        lines: tuple[str, ...] = ()
+        if isinstance(data, dict) and isinstance(data.get("title"), list):
+            raw = data["title"]
+            if raw and all(isinstance(line, str) and line.strip() for line in raw):
+                lines = tuple(line.strip() for line in raw)
+                data = {**data, "title": "".join(lines)}
+        report = handler(data)
+        if lines:
+            report._title_lines = lines
+        return report
+
+    @property
+    def title_lines(self) -> list[str]:
+        """The lines the source gave the title, or [] (then :attr:`title_segments` decide)."""
+        return list(self._title_lines)
+
+    @property
+    def title_segments(self) -> list[str]:
+        """The title cut at every place it may break (:mod:`rolreport.titles`)."""
+        from rolreport.titles import break_points
+
+        cuts = [0, *break_points(self.title), len(self.title)]
+        return [self.title[a:b] for a, b in itertools.pairwise(cuts)]
 
     @model_validator(mode="after")
     def _frame_and_numbers(self):

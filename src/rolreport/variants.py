@@ -94,6 +94,8 @@ def convert_report(report: Report, converter: Converter) -> Report:
     if converter.target == report.script and converter.identity:
         return report
     data = _convert_value(report.model_dump(exclude_unset=True), converter)
+    if report.title_lines:  # keep the author's line breaks, each line converted
+        data["title"] = [converter.convert(line) for line in report.title_lines]
     data["script"] = converter.target
     return Report.model_validate(data)
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from rolreport import __version__
 from rolreport.check.engine import FileResult
 from rolreport.check.findings import RULES, Finding
-from rolreport.diagnostics import json_safe, printable
+from rolreport.diagnostics import json_safe, printable, visible
 
 _CONTEXT = 24  # characters of context either side of a finding in the full format
 FORMATS = ("full", "concise", "json", "github", "gitlab", "rdjson", "sarif")
@@ -116,9 +116,9 @@ def _fix_hint(f: Finding, scalars: list) -> str:
     """What the fix does in words: a deletion must not read like "replace with quotes"."""
     assert f.fix is not None
     old = scalars[f.scalar].value[f.fix.start : f.fix.end] if 0 <= f.scalar < len(scalars) else ""
-    new = printable(f.fix.text)
+    new = visible(f.fix.text)
     if not f.fix.text:
-        return f"删除“{printable(old)}”(delete)" if old else "删除 (delete)"
+        return f"删除“{visible(old)}”(delete)" if old else "删除 (delete)"
     if not old:
         return f"插入“{new}”(insert)"
     return f"改为“{new}”(replace with)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,11 +11,34 @@ import pytest
 
 from rolreport.cli import main
 
+pytest_plugins = ["pytester"]
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "changzhou-2024.yaml"
 # A verbatim copy of ../shared/seed/changzhou-2024.txt (the published text the project started from).
 SEED = Path(__file__).parent / "data" / "seed-changzhou-2024.txt"
 GOLDEN = Path(__file__).parent / "golden"
+
+
+# In CI (.ci/run sets CI=1) a missing system package is a failure, not a skip: a green run must
+# mean the browser and LibreOffice tests ran.
+IN_CI = os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def needs(found: object, what: str) -> pytest.MarkDecorator:
+    """Mark tests that need a system package: skipped where it is absent, failed in CI."""
+    return pytest.mark.needs(found=bool(found), what=what)
+
+
+@pytest.fixture(autouse=True)
+def _system_packages(request) -> None:
+    marker = request.node.get_closest_marker("needs")
+    if marker is None or marker.kwargs["found"]:
+        return
+    message = f"{marker.kwargs['what']} is not installed (.ci/run installs it)"
+    if IN_CI:
+        pytest.fail(f"{message}; in CI a missing system package fails the run", pytrace=False)
+    pytest.skip(message)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -127,3 +127,11 @@ def test_console_script_and_module_entry_points(tmp_path):
         assert bad.returncode == 2
         assert b"Traceback" not in bad.stderr
         assert "找不到文件" in bad.stderr.decode("utf-8")
+
+
+def test_pdf_without_a_browser_is_a_clear_usage_error(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("ROLREPORT_CHROMIUM", str(tmp_path / "no-such-browser"))
+    result = run("build", EXAMPLE, "-f", "pdf", "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "Chromium" in result.stderr or "browser" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -12,7 +12,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, needs
 
 FEATURES = Path(__file__).parent / "data" / "features.yaml"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -169,7 +169,7 @@ def test_docx_is_deterministic_and_per_script(run, tmp_path):
     assert hans.core_properties.language == "zh-Hans"
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (.ci/run installs it)")
+@needs(SOFFICE, "LibreOffice")
 def test_libreoffice_prints_a4_pages_with_the_expected_count(docx_bytes, tmp_path):
     from pypdf import PdfReader
 

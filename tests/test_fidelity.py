@@ -67,8 +67,14 @@ def test_the_example_corrects_the_seed_defects(run):
     assert "規範性文件" in text and "檔案" not in text
 
 
+# SHA-256 of ../shared/seed/changzhou-2024.txt, the published text (verbatim, defects included).
+SEED_SHA256 = "e674dd52b63ad2dd6b8a7a492c0420d4a4d5e7760dae56ea2967d61d241b78e4"
+
+
 def test_the_seed_copy_is_verbatim():
+    import hashlib
+
+    assert hashlib.sha256(SEED.read_bytes()).hexdigest() == SEED_SHA256
     shared = EXAMPLE.parents[2] / "shared" / "seed" / "changzhou-2024.txt"
     if shared.exists():  # beside a checkout in the project's workspace and in CI
         assert SEED.read_bytes() == shared.read_bytes()
-    assert len(SEED.read_bytes()) == 14150

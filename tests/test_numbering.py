@@ -20,12 +20,13 @@ def test_labels_per_level():
 
 
 @pytest.mark.parametrize(
-    "title",
-    ["一、深入學習", "一.深入", "二，加強", "(一)持續深化", "（三）全面壓緊", "1.加強", "1、加強", "（1）細化",
-     "① 加強", "第一部分 總體情況", "十二、其他"],
+    ("title", "number"),
+    [("一、深入學習", "一、"), ("一.深入", "一."), ("二，加強", "二，"), ("(一)持續深化", "(一)"), ("（三）全面壓緊", "（三）"),
+     ("1.加強", "1."), ("1、加強", "1、"), ("（1）細化", "（1）"), ("① 加強", "①"), ("第一部分 總體情況", "第一部分"),
+     ("十二、其他", "十二、")],
 )  # fmt: skip
-def test_hand_numbering_is_recognised(title):
-    assert numbering.hand_numbering(title)
+def test_hand_numbering_is_recognised(title, number):
+    assert numbering.hand_numbering(title) == number
 
 
 @pytest.mark.parametrize(

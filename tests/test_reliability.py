@@ -307,3 +307,25 @@ def test_debug_does_not_stick_between_calls(run, monkeypatch):
     assert not cli._debug_requested(["build", "x"])
     assert not cli._debug_requested(["build", "--debug"])  # a file or value after the command
     assert not hasattr(cli, "_debug")
+
+
+# -- 18. CI does not hide skips --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("1", {"errors": 1}), ("", {"skipped": 1})])
+def test_a_missing_system_package_fails_in_ci_and_skips_elsewhere(pytester, monkeypatch, ci, outcome):
+    from pathlib import Path
+
+    pytester.makeconftest((Path(__file__).parent / "conftest.py").read_text(encoding="utf-8"))
+    pytester.makepyfile(
+        test_needs="""
+from conftest import needs
+
+@needs(None, "Chromium")
+def test_uses_the_browser():
+    pass
+"""
+    )
+    monkeypatch.setenv("CI", ci)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(**outcome)

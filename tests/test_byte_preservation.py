@@ -24,8 +24,10 @@ from rolreport.source import SourceText, compose_yaml, decode
 # ASCII, stray spaces, repeated punctuation, Simplified and Traditional characters, quotes.
 PIECES = ["依法行政", "规范性文件", "規範性文件", ",", "，", ";", "Ａ", "１２", " ", "。。", "“", "”", "'", "干部",
           "2024年", "云上复议", "编发", "、", "#", ":", "（", "）", "x"]  # fmt: skip
-PROSE = st.lists(st.sampled_from(PIECES), min_size=1, max_size=8).map("".join).filter(
-    lambda s: s.strip() and not s.strip().startswith(("#", ":", "'", "“"))
+PROSE = (
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=8)
+    .map("".join)
+    .filter(lambda s: s.strip() and not s.strip().startswith(("#", ":", "'", "“")))
 )
 
 

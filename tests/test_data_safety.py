@@ -289,3 +289,26 @@ def test_html_conversion_touches_only_text_nodes(tmp_path, run, html, expected):
     result = run("convert", path, "--to", "zh-Hant", "--from", "zh-Hans")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == expected
+
+
+def test_output_file_dev_stdout_reaches_the_reader(tmp_path):
+    import subprocess
+    import sys
+
+    copy = tmp_path / "r.yaml"
+    copy.write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace("在省委、省政府的正確領導下，", "在省委、省政府的正確領導下,", 1),
+        "utf-8",
+    )
+    for to_file in (False, True):
+        target = tmp_path / "seen.txt"
+        with open(target, "wb") if to_file else open(os.devnull, "wb") as sink:
+            done = subprocess.run(
+                [sys.executable, "-m", "rolreport", "check", str(copy), "--output-file", "/dev/stdout",
+                 "--output-format", "concise", "--exit-zero"],
+                stdout=sink if to_file else subprocess.PIPE, stderr=subprocess.PIPE,
+            )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        seen = target.read_bytes() if to_file else done.stdout
+        assert b"RR301" in seen
+    assert os.path.exists("/dev/stdout") and os.path.islink("/dev/stdout")

@@ -86,22 +86,29 @@ def _plan(path: Path, data: bytes, inputs: list[Path], in_place: bool) -> _Plan:
         for source in inputs:
             if _same_file(path, source):
                 raise UsageError(f"输出文件就是输入文件 {source}，未写入任何文件 (an output is an input)", shown)
-    real = Path(os.path.realpath(path))
     try:
-        info = os.stat(real)
+        info = os.stat(path)  # follows links: /dev/stdout is a link to /proc/self/fd/1
     except FileNotFoundError:
         info = None
     except OSError as exc:
         raise _cannot(shown, exc) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise UsageError("输出位置是一个文件夹，不是文件 (the output is a folder)", shown)
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        return _Plan(shown, real, data, through=True)
+    if info is not None and (not stat.S_ISREG(info.st_mode) or _is_descriptor(path)):
+        return _Plan(shown, path, data, through=True)  # opened by the name given, not resolved
+    real = Path(os.path.realpath(path))
     folder = real.parent
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"输出位置 {folder} 是文件，不是文件夹 (not a folder)", shown)
     mode = (info.st_mode & 0o777) if info is not None else _new_file_mode()
     return _Plan(shown, real, data, through=False, mode=mode)
+
+
+def _is_descriptor(path: Path) -> bool:
+    """/dev/stdout, /dev/fd/N, /proc/self/fd/N name an open descriptor (a shell's ``>`` file):
+    writing through keeps the file the shell opened, where a rename would replace it."""
+    text = os.path.abspath(path)
+    return text in ("/dev/stdout", "/dev/stderr") or text.startswith(("/dev/fd/", "/proc/self/fd/"))
 
 
 def _write_temporary(plan: _Plan) -> None:

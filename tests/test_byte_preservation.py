@@ -130,14 +130,19 @@ def _values(text: str) -> list[str]:
     return [found.value for found in prose_scalars(text, root)]
 
 
+def _written(folder: Path, data: bytes, encoding: str) -> tuple[Path, list[str]]:
+    """The source on disk, and the --encoding option it needs (UTF-8, BOM or not, needs none)."""
+    path = folder / "r.yaml"
+    path.write_bytes(data)
+    return path, ([] if encoding in ("utf-8", "utf-8-sig") else ["--encoding", encoding])
+
+
 @given(source=sources())
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_fix_changes_only_the_characters_it_fixes(run, source):
     data, encoding = source
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "r.yaml"
-        path.write_bytes(data)
-        codec = [] if encoding in ("utf-8", "utf-8-sig") else ["--encoding", encoding]
+        path, codec = _written(Path(folder), data, encoding)
         result = run("check", path, "--fix", "--unsafe-fixes", "--exit-zero", *codec)
         assert result.exit_code == 0, result.stderr
         fixed = path.read_bytes()
@@ -152,9 +157,7 @@ def test_fix_changes_only_the_characters_it_fixes(run, source):
 def test_convert_changes_only_the_text(run, source):
     data, encoding = source
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "r.yaml"
-        path.write_bytes(data)
-        codec = [] if encoding in ("utf-8", "utf-8-sig") else ["--encoding", encoding]
+        path, codec = _written(Path(folder), data, encoding)
         result = run("convert", path, "--to", "zh-Hant", "--in-place", *codec)
         if result.exit_code == 1:  # a converted character GB18030 cannot hold: refused, file untouched
             assert path.read_bytes() == data and "无法用" in result.stderr

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 from typing import Annotated, Literal, NamedTuple
 
 from pydantic import (
@@ -65,14 +66,19 @@ def _no_control_characters(value: str) -> str:
     """A control character (written as an escape such as ``"\\x0b"`` or ``"\\e"``) is never
     wanted in a report: Word refuses it, and copied into an output or onto a terminal, ESC
     sequences retitle or clear the reader's screen."""
-    for offset, ch in enumerate(value):
-        if (ch < " " and ch != "\t") or "\x7f" <= ch <= "\x9f" or "\ud800" <= ch <= "\udfff" or ch in "\ufffe\uffff":
-            raise PydanticCustomError(
-                "control_character",
-                "文字中有控制字符 {char}（第 {offset} 个字符）：请删除 (control character in text)",
-                {"char": printable(ch), "offset": offset + 1},
-            )
+    found = _CONTROL.search(value)
+    if found:
+        raise PydanticCustomError(
+            "control_character",
+            "文字中有控制字符 {char}（第 {offset} 个字符）：请删除 (control character in text)",
+            {"char": printable(found.group()), "offset": found.start() + 1},
+        )
     return value
+
+
+# C0 controls but the tab, DEL, C1 controls, lone surrogates (a "\ud800" escape) and the two
+# noncharacters: nothing a report may hold, nothing Word or a terminal takes safely.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def _not_a_boolean(value: object) -> object:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -290,19 +291,27 @@ def construct(name: str, constructor: Any, root: Any) -> Any:
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 
 
-def _value_problems(name: str, constructor: Any, root: Any) -> list[Diagnostic]:
-    from ruamel.yaml.error import MarkedYAMLError
-    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+def walk_nodes(root: Any) -> Iterator[Any]:
+    """Every node of a composed document, keys included (no alias can loop: they are refused)."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-    problems: list[Diagnostic] = []
     stack = [root]
     while stack:
         node = stack.pop()
+        yield node
         if isinstance(node, MappingNode):
             for key, value in node.value:
                 stack.extend((key, value))
         elif isinstance(node, SequenceNode):
             stack.extend(node.value)
+
+
+def _value_problems(name: str, constructor: Any, root: Any) -> list[Diagnostic]:
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.nodes import ScalarNode
+
+    problems: list[Diagnostic] = []
+    for node in walk_nodes(root):
         if node.tag in (_STR, _MAP, _SEQ) or (isinstance(node, ScalarNode) and node.tag.startswith("!")):
             continue  # strings, ordinary containers and local tags (!foo) always construct
         try:

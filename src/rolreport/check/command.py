@@ -56,10 +56,12 @@ def _read(path: str, encoding: str | None) -> SourceText | Finding:
     except UsageError:
         raise
     except RolreportError as exc:
-        d: Diagnostic = exc.diagnostics[0]
-        return Finding(
-            "RR000", "error", d.message, d.file, d.line or 1, d.column or 1, d.line or 1, (d.column or 1) + 1
-        )
+        return _finding(exc.diagnostics[0])
+
+
+def _finding(d: Diagnostic) -> Finding:
+    """A source problem (encoding, a character that cannot be written back) as an RR000 finding."""
+    return Finding("RR000", "error", d.message, d.file, d.line or 1, d.column or 1, d.line or 1, (d.column or 1) + 1)
 
 
 def run(paths: list[str], options: CheckOptions) -> int:
@@ -81,10 +83,15 @@ def run(paths: list[str], options: CheckOptions) -> int:
         if options.fix or options.unsafe_fixes:
             report = apply_fixes(source, config, unsafe=options.unsafe_fixes)
             if report.text != source.text:
+                try:
+                    fixed = source.encode(report.text)
+                except RolreportError as exc:  # a fixed character the file's encoding cannot hold
+                    results.append(FileResult(source, [_finding(d) for d in exc.diagnostics]))
+                    continue
                 if path == STDIN:
-                    write_stdout(source.encode(report.text))
+                    write_stdout(fixed)
                 else:
-                    write_atomic(Path(path), source.encode(report.text), in_place=True)
+                    write_atomic(Path(path), fixed, in_place=True)
                 counts = "，".join(f"{rule}×{n}" for rule, n in sorted(report.applied.items()))
                 fixed_notes.append(f"{source.name}: 已修复 {sum(report.applied.values())} 处（{counts}）(fixed)")
             source = replace(source, text=report.text)

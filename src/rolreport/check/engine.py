@@ -18,7 +18,7 @@ from rolreport.config import ProjectConfig
 from rolreport.diagnostics import RolreportError
 from rolreport.model import Report
 from rolreport.scalars import LineTable, Scalar, prose_scalars
-from rolreport.source import SourceText, compose_yaml, construct
+from rolreport.source import SourceText, compose_yaml, construct, walk_nodes
 
 # Rules that only make sense in running text (not in metadata such as issuer or 文号).
 _BODY_ONLY = {"RR304", "RR306", "RR401", "RR402"}
@@ -175,20 +175,9 @@ _DIRECTIVE = re.compile(r"#\s*rolreport:\s*(disable-next|disable-file|disable)\b
 
 
 def _scalar_spans(root: Any) -> list[tuple[int, int]]:
-    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from ruamel.yaml.nodes import ScalarNode
 
-    spans: list[tuple[int, int]] = []
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, MappingNode):
-            for key, value in node.value:
-                stack.extend((key, value))
-        elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, ScalarNode):
-            spans.append((node.start_mark.index, node.end_mark.index))
-    return spans
+    return [(n.start_mark.index, n.end_mark.index) for n in walk_nodes(root) if isinstance(n, ScalarNode)]
 
 
 def directives(text: str, root: Any) -> tuple[dict[int, set[str] | None], set[str] | None, bool]:

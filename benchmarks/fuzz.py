@@ -21,10 +21,12 @@ import multiprocessing
 import os
 import platform
 import random
+import re
 import signal
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +45,39 @@ TOKENS = [
 ]  # fmt: skip
 
 
+# Inside a double-quoted value: escapes and prose that a valid YAML file can carry to the writers.
+ESCAPES = ["\\x0b", "\\e", "\\e[2J", "\\a", "\\x00", "\\u2060", "\\u200b", "\\uff21", "\\ud800", "\\U0001F600",
+           "\\x85", "\\u2028", "\\u202e", "\\t", "\\n", "\\\\", '\\"', "#", ": ", ",", "'", "一、", "（一）", "1.",
+           "扫一扫在手机打开当前页", "&amp;", "   ", "，，", "……", "--", "2021-2025年", "十一个", "1,180",
+           "〔2025〕3号", "規範", "干部", "1" * 2000, "好" * 300]  # fmt: skip
+VALUES = {"year": ["2024", "!!int 某县", "1" * 4301, ".inf", "true", "2124", "0x7e8", "2024.5", "[2024]"],
+          "published": ["2025-02-29", "2025-13-01", "!!timestamp 2025-00-10", "2025", "2025-03-28T10:00:00"],
+          "date": ["2025-04-31", "2024-02-29", "!!str 2025-03-01", "null"]}  # fmt: skip
+_VALUE_LINE = re.compile(r"^(\s*(?:- )?[a-z_]+: |\s*- )(\S.*)$")
+
+
+def mutate_values(text: str, rng: random.Random) -> str:
+    """Keep the YAML valid, change the values: escapes in prose, odd dates and numbers."""
+    lines = text.split("\n")
+    for _ in range(rng.randint(1, 3)):
+        number = rng.randrange(len(lines))
+        line = lines[number]
+        key = line.strip().split(":", 1)[0]
+        if key in VALUES:
+            lines[number] = line.split(":", 1)[0] + ": " + rng.choice(VALUES[key])
+            continue
+        m = _VALUE_LINE.match(line)
+        if not m or m[2].endswith(":") or m[2][:1] in "|>[{":
+            continue
+        value = m[2].strip("'\"").replace("\\", "\\\\").replace('"', '\\"')
+        at = rng.randrange(len(value) + 1)
+        lines[number] = f'{m[1]}"{value[:at]}{rng.choice(ESCAPES)}{value[at:]}"'
+    return "\n".join(lines)
+
+
 def mutate(text: str, rng: random.Random) -> str:
+    if rng.random() < 0.6:
+        return mutate_values(text, rng)
     for _ in range(rng.randint(1, 4)):
         at = rng.randrange(len(text) + 1)
         action = rng.random()
@@ -64,12 +98,14 @@ def _alarm(signum, frame):
     raise Hang
 
 
-def run_one(job: tuple[str, int, int]) -> tuple[str, int, str]:
-    """Run one mutated input through its commands; return (kind, number, problem or "")."""
+def run_one(job: tuple[str, int, int]) -> tuple[str, int, str, list[tuple[str, int]]]:
+    """Run one mutated input through its commands; return (kind, number, problem or "", the
+    exit code of each command)."""
     kind, seed, number = job
     from rolreport.cli import main
 
     rng = random.Random(seed * 1_000_003 + number)
+    codes: list[tuple[str, int]] = []
     with tempfile.TemporaryDirectory() as folder:
         if kind == "source":
             path = Path(folder) / "r.yaml"
@@ -93,16 +129,17 @@ def run_one(job: tuple[str, int, int]) -> tuple[str, int, str]:
                     except SystemExit as exc:
                         code = exc.code if isinstance(exc.code, int) else 0
             except Hang:
-                return kind, number, f"hang over 10 s: {args[0]}"
+                return kind, number, f"hang over 10 s: {args[0]}", codes
             finally:
                 signal.alarm(0)
             err.flush()
             text = err.buffer.getvalue().decode("utf-8", "replace")
+            codes.append((" ".join(a for a in args if a in ("--fix",)) or args[0], code))
             if code not in (0, 1, 2):
-                return kind, number, f"exit {code}: {args[0]}"
+                return kind, number, f"exit {code}: {args[0]}", codes
             if "Traceback" in text or "内部错误" in text:
-                return kind, number, f"internal error in {args[0]}: {text.strip().splitlines()[0][:200]}"
-    return kind, number, ""
+                return kind, number, f"internal error in {args[0]}: {text.strip().splitlines()[0][:200]}", codes
+    return kind, number, "", codes
 
 
 def _init() -> None:
@@ -121,8 +158,10 @@ def main() -> None:
     jobs += [("text", options.seed, n) for n in range(options.texts)]
     start = time.perf_counter()
     problems: list[tuple[str, int, str]] = []
+    outcomes: Counter[tuple[str, int]] = Counter()
     with multiprocessing.Pool(options.jobs, initializer=_init) as pool:
-        for kind, number, problem in pool.imap_unordered(run_one, jobs, chunksize=20):
+        for kind, number, problem, codes in pool.imap_unordered(run_one, jobs, chunksize=20):
+            outcomes.update(codes)
             if problem:
                 problems.append((kind, number, problem))
                 print(f"{kind} #{number}: {problem}", flush=True)
@@ -133,6 +172,11 @@ def main() -> None:
     print(f"# {platform.machine()}, {platform.system()}, Python {platform.python_version()}, {options.jobs} workers")
     print(f"{options.sources} mutated sources (build, check, check --fix, convert) and {options.texts} mutated texts "
           f"(import) in {elapsed:.0f} s: {internal} internal errors, {codes} exit codes outside 0/1/2, {hangs} hangs")  # fmt: skip
+    for command in ("build", "check", "--fix", "convert", "import"):
+        counts = ", ".join(
+            f"exit {code}: {outcomes[(command, code)]}" for code in (0, 1, 2) if outcomes[(command, code)]
+        )
+        print(f"  {command:8} {counts}")
     raise SystemExit(1 if problems else 0)
 
 

@@ -135,3 +135,12 @@ def test_pdf_without_a_browser_is_a_clear_usage_error(run, tmp_path, monkeypatch
     assert result.exit_code == 2
     assert "Chromium" in result.stderr or "browser" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_new_converts_through_the_project_converter(run, tmp_path):
+    (tmp_path / ".rolreport.toml").write_text('[conversion]\nprotect = ["某县"]\n', encoding="utf-8")
+    path = tmp_path / "n.yaml"
+    assert run("new", path, "--jurisdiction", "某县", "--year", "2024", "--script", "zh-Hant-TW").exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    assert "jurisdiction: 某县" in text and "title: 某县2024年法治政府建設年度報告" in text  # protected, the rest converted
+    assert run("check", path, "--select", "RR000").exit_code == 0

@@ -13,10 +13,11 @@ from rolreport.config import load_config
 from rolreport.convert import SCRIPTS
 from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
 from rolreport.fsio import write_files
+from rolreport.lexicon.scripts import SCRIPT_LABELS
 from rolreport.model import Report
 from rolreport.render import BINARY_FORMATS, DEFAULT_FORMATS, FORMATS, environment, render
 from rolreport.validate import LoadedReport, load_report
-from rolreport.variants import DEFAULT_OPTIONS, SCRIPT_LABELS, ConversionOptions, convert_report, make_converter
+from rolreport.variants import DEFAULT_OPTIONS, ConversionOptions, convert_report, make_converter
 
 
 @dataclass

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
-SCRIPTS = ("zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK")
+from rolreport.lexicon.scripts import SCRIPTS
+
 QuoteStyle = Literal["keep", "corner", "curly"]
 
 # Each ordered pair of scripts → the OpenCC configs to run in turn (character forms only).

@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
+from rolreport.lexicon.scripts import WORD_LANGUAGE
 from rolreport.render import chinese_date
 
 if TYPE_CHECKING:
@@ -252,8 +253,6 @@ def _width(text: str) -> float:
     return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
 
 
-# The East-Asian language Word and LibreOffice lay the text out for (line breaking, glyph forms).
-WORD_LANGUAGE = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW", "zh-Hant-TW": "zh-TW", "zh-Hant-HK": "zh-HK"}
 # Styles rolreport uses, by style id; every other style of python-docx's default template goes.
 _KEPT_STYLES = {"Normal", "Heading1", "Heading2", "Heading3", "Heading4", "ReportTitle", "ReportFrame",
                 "Run-inLead", "PageNumberText", "DefaultParagraphFont", "TableNormal", "NoList"}  # fmt: skip

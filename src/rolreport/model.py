@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import itertools
-import re
 from typing import Annotated, Literal, NamedTuple
 
 from pydantic import (
@@ -32,19 +31,13 @@ from pydantic_core import PydanticCustomError
 
 from rolreport import numbering
 from rolreport.diagnostics import printable
+from rolreport.lexicon.chars import CONTROL
+from rolreport.lexicon.roles import Role
+from rolreport.lexicon.scripts import Script
 
-Script = Literal["zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK"]
-Role = Literal["measures", "leader_duty", "shortcomings", "next_year", "other"]
 Audience = Literal["public", "superior", "npc"]
 HeadingStyle = Literal["standalone", "run-in"]
 
-ROLE_NAMES: dict[str, str] = {
-    "measures": "主要举措和成效",
-    "leader_duty": "党政主要负责人履行推进法治建设第一责任人职责情况",
-    "shortcomings": "存在的不足和原因",
-    "next_year": "下一年度的主要安排",
-    "other": "其他需要报告的情况",
-}
 
 # The salutation of the version delivered to a people's congress standing committee, in each
 # script family; used when the source does not give its own.
@@ -66,7 +59,7 @@ def _no_control_characters(value: str) -> str:
     """A control character (written as an escape such as ``"\\x0b"`` or ``"\\e"``) is never
     wanted in a report: Word refuses it, and copied into an output or onto a terminal, ESC
     sequences retitle or clear the reader's screen."""
-    found = _CONTROL.search(value)
+    found = CONTROL.search(value)
     if found:
         raise PydanticCustomError(
             "control_character",
@@ -74,11 +67,6 @@ def _no_control_characters(value: str) -> str:
             {"char": printable(found.group()), "offset": found.start() + 1},
         )
     return value
-
-
-# C0 controls but the tab, DEL, C1 controls, lone surrogates (a "\ud800" escape) and the two
-# noncharacters: nothing a report may hold, nothing Word or a terminal takes safely.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def _not_a_boolean(value: object) -> object:

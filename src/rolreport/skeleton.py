@@ -2,7 +2,8 @@
 
 The parts follow the five items of 《法治政府建设与责任落实督察工作规定》 in the statute's order;
 placeholder paragraphs say what belongs there.  Traditional skeletons are converted from the
-Simplified text with OpenCC's character-form configs (never the vocabulary ones).
+Simplified text by the same converter as ``build --script`` and ``convert`` (character-form
+configs, the built-in fixes, the project's overrides and protected terms).
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ from pathlib import Path
 
 from rolreport.diagnostics import UsageError
 
-SCRIPTS = ("zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK")
-_OPENCC = {"zh-Hant": "s2t", "zh-Hant-TW": "s2tw", "zh-Hant-HK": "s2hk"}
+from rolreport.lexicon.scripts import SCRIPTS
 
 _TEMPLATE = """\
 # yaml-language-server: $schema={schema}
@@ -57,7 +57,9 @@ parts:
 """
 
 
-def skeleton_text(*, jurisdiction: str, year: int, issuer: str | None, script: str, schema: str, name: str) -> str:
+def skeleton_text(
+    *, jurisdiction: str, year: int, issuer: str | None, script: str, schema: str, name: str, folder: Path = Path(".")
+) -> str:
     if script not in SCRIPTS:
         raise UsageError(f"未知的文字 `{script}`；可选：{', '.join(SCRIPTS)} (unknown script)")
     jurisdiction = jurisdiction.strip()
@@ -72,10 +74,11 @@ def skeleton_text(*, jurisdiction: str, year: int, issuer: str | None, script: s
         next_year=year + 1,
         script=script,
     )
-    if script in _OPENCC:
-        import opencc
+    if script != "zh-Hans":
+        from rolreport.config import load_config
+        from rolreport.variants import make_converter
 
-        text = opencc.OpenCC(_OPENCC[script]).convert(text)
+        text = make_converter("zh-Hans", script, project=load_config(folder).conversion).convert(text)
     return text
 
 
@@ -87,7 +90,13 @@ def write_new(path: Path, *, jurisdiction: str, year: int, issuer: str | None, s
     if path.exists():
         raise UsageError("文件已存在，未覆盖 (refusing to overwrite an existing file)", str(path))
     text = skeleton_text(
-        jurisdiction=jurisdiction, year=year, issuer=issuer, script=script, schema=schema, name=path.name
+        jurisdiction=jurisdiction,
+        year=year,
+        issuer=issuer,
+        script=script,
+        schema=schema,
+        name=path.name,
+        folder=path.parent,
     )
     # What we write must validate: a jurisdiction with YAML-special characters would break it.
     validate(str(path), parse_yaml(SourceText(str(path), text)))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
+from rolreport.lexicon.chars import has_han
 
 STDIN = "-"
 
@@ -83,10 +84,6 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
 
 
-def _has_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)
-
-
 def decode(name: str, data: bytes, encoding: str | None = None) -> SourceText:
     """Decode strictly: UTF-8 (BOM optional) unless ``encoding`` is given.
 
@@ -120,7 +117,7 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> SourceText:
             gb_text = data.decode("gb18030")
         except UnicodeDecodeError:
             gb_text = None
-        if gb_text is not None and _has_cjk(gb_text):
+        if gb_text is not None and has_han(gb_text):
             message = (
                 "文件是 GB18030/GBK 编码，不是 UTF-8 (file is GB18030/GBK, not UTF-8)。"
                 f"请转换为 UTF-8：iconv -f GB18030 -t UTF-8 {name} -o 新文件名，"

@@ -20,12 +20,6 @@ from rolreport.model import ConversionSettings, Report
 NOT_PROSE = frozenset({"script", "role", "heading", "section_heading", "audience", "conversion"})
 
 # How each variant names itself in the language switcher: in its own script.
-SCRIPT_LABELS = {
-    "zh-Hans": "简体中文",
-    "zh-Hant": "繁體中文",
-    "zh-Hant-TW": "繁體中文（台灣）",
-    "zh-Hant-HK": "繁體中文（香港）",
-}
 
 
 @dataclass(frozen=True)

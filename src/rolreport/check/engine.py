@@ -16,6 +16,7 @@ from rolreport.check.script_rules import script_hits
 from rolreport.check.text_rules import TEXT_RULES, Context, Hit
 from rolreport.config import ProjectConfig
 from rolreport.diagnostics import RolreportError
+from rolreport.lexicon.scripts import is_script
 from rolreport.model import Report
 from rolreport.scalars import LineTable, Scalar, prose_scalars
 from rolreport.source import SourceText, compose_yaml, construct, walk_nodes
@@ -126,7 +127,7 @@ def _covered(value: str, hit: Hit, words: tuple[str, ...]) -> bool:
 
 def _declared_script(data: Any) -> str | None:
     value = data.get("script") if isinstance(data, dict) else None
-    return value if value in ("zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK") else None
+    return value if is_script(value) else None
 
 
 def _invalid(exc: RolreportError, config: ProjectConfig) -> list[Finding]:

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from rolreport.lexicon.chars import count_han, is_han
+from rolreport.lexicon.roles import BOILERPLATE, CASE_WORDS, CAUSE_WORDS, HEAD_WORDS, LEADER_WORDS, ROLE_NAMES
 from rolreport.model import Part, Report
 
 QUANTITY = re.compile(
@@ -19,11 +21,6 @@ QUANTITY = re.compile(
     # scanned once, not once per digit (quadratic; tests/test_linear_patterns.py).
     r"(?<![\d.])\d+(?:\.\d+)?\s*(?:件|项|項|次|名|个|個|家|条|條|份|%|万元|萬元|亿元|億元|人次|场次|場次|个百分点|個百分點|万|萬|亿|億|户|戶|所|起|批|部|场|場|余|餘|多)"
 )
-CAUSE_WORDS = ("原因", "主要是", "由于", "由於", "究其原因", "根源")
-CASE_WORDS = ("《", "案例", "典型", "全省首", "全国首", "全國首", "入选", "入選", "“")
-LEADER_WORDS = ("第一责任人", "第一責任人")
-HEAD_WORDS = ("主要负责人", "主要負責人", "主要负责同志", "主要負責同志")
-BOILERPLATE = ("仍有差距", "有待进一步加强", "有待進一步加強", "还需进一步", "還需進一步")
 ITEM_MARK = re.compile(r"(?:^|[，；。：])[一二三四五六七八九十]是|（[一二三四五六七八九十]）|(?:^|\s)\d+\.")
 
 
@@ -46,7 +43,7 @@ def _text(part: Part) -> str:
 
 
 def _han(text: str) -> int:
-    return sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+    return count_han(text)
 
 
 def report_hits(report: Report) -> Iterator[ReportHit]:
@@ -73,9 +70,7 @@ def _bigrams(text: str) -> set[str]:
     from rolreport.convert import opencc_converter
 
     text = opencc_converter("t2s").convert(text)
-    return {
-        text[i : i + 2] for i in range(len(text) - 1) if all("\u4e00" <= c <= "\u9fff" for c in text[i : i + 2])
-    } - _COMMON
+    return {text[i : i + 2] for i in range(len(text) - 1) if is_han(text[i]) and is_han(text[i + 1])} - _COMMON
 
 
 def _plans(report: Report) -> Iterator[ReportHit]:
@@ -142,8 +137,8 @@ def _frame(report: Report) -> Iterator[ReportHit]:
 
 def _roles(report: Report) -> Iterator[ReportHit]:
     roles = report.roles
-    names = {"measures": "主要举措和成效", "shortcomings": "存在的不足和原因", "next_year": "下一年度的主要安排"}
-    for role, name in names.items():
+    for role in ("measures", "shortcomings", "next_year"):
+        name = ROLE_NAMES[role]
         if role not in roles:
             yield ReportHit(
                 "RR601", ("parts",), f"缺少法定内容“{name}”（没有 role: {role} 的部分）(statutory role missing)"

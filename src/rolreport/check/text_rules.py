@@ -11,10 +11,11 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
-_CJK_RE = re.compile(f"[{CJK}]")
-FULL_PUNCT = "，。、；：？！（）《》〈〉“”‘’「」『』【】〔〕…—·"
-CLOSERS = "》”）%」』〉】〕"
+from rolreport.lexicon import chrome
+from rolreport.lexicon.chars import CLOSERS, FULL_PUNCT, is_han
+from rolreport.lexicon.chars import HAN as CJK
+from rolreport.lexicon.laws import LAW_NAMES
+
 URL = re.compile(
     r"(?:https?|ftp)://[^\s<>\"“”‘’，。；：、（）《》]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>\"“”，。；：、（）《》]*"
 )
@@ -41,7 +42,7 @@ class Hit:
 
 
 def is_cjk(ch: str) -> bool:
-    return bool(ch) and bool(_CJK_RE.match(ch))
+    return is_han(ch)
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
@@ -391,11 +392,7 @@ def rr404(text: str, ctx: Context) -> Iterator[Hit]:
 # ----------------------------------------------------------------------------------------------
 # RR501 residue
 
-CHROME = [
-    "扫一扫在手机打开当前页", "掃一掃在手機打開當前頁", "打印本页", "列印本頁", "打印本頁", "关闭窗口", "關閉窗口",
-    "关闭本页", "關閉本頁", "分享到", "浏览次数", "瀏覽次數", "访问量", "訪問量", "【打印】", "【关闭】", "【關閉】",
-    "字号：", "字號：", "【字体：", "【字體：", "收藏本页", "收藏本頁", "返回顶部", "返回頂部", "上一篇", "下一篇",
-]  # fmt: skip
+CHROME = chrome.PHRASES
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|hellip|mdash|#\d+|#x[0-9a-fA-F]+);")
 _PINYIN = re.compile(f"(?<=[{CJK}])[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
@@ -427,12 +424,6 @@ def rr501(text: str, ctx: Context) -> Iterator[Hit]:
 # ----------------------------------------------------------------------------------------------
 # RR309 law names outside 《》 (off by default: 贯彻实施新的行政复议法 is idiomatic prose)
 
-LAW_NAMES = (
-    "宪法", "立法法", "行政处罚法", "行政许可法", "行政强制法", "行政复议法", "行政诉讼法", "国家赔偿法", "民法典",
-    "刑法", "监察法", "公职人员政务处分法", "安全生产法", "环境保护法", "食品安全法", "法律援助法", "人民调解法",
-    "突发事件应对法", "反垄断法", "反不正当竞争法", "个人信息保护法", "数据安全法", "网络安全法", "未成年人保护法",
-    "政府信息公开条例", "优化营商环境条例", "重大行政决策程序暂行条例", "信访工作条例",
-)  # fmt: skip
 _LAW = re.compile("(?:中华人民共和国)?(?:" + "|".join(sorted(LAW_NAMES, key=len, reverse=True)) + ")")
 
 
@@ -473,15 +464,8 @@ def rr502(text: str, ctx: Context) -> Iterator[Hit]:
             )
 
 
-# Text a skeleton or a drafting template leaves for someone to fill in: rolreport new's own
-# （在此填写…） and the marks drafting offices use (×××, XX县, ○○, □□, 待补充, TODO).
-_PLACEHOLDER = re.compile(
-    "在此填写|[待須须]填写|待[补補]充|(?<![A-Za-z×])[Xx×]{2,}(?![A-Za-z])|(?<!○)○{2,}|(?<!□)□{2,}|(?<![A-Za-z])(?:TODO|TBD)(?![A-Za-z])"
-)
-
-
 def rr503(text: str, ctx: Context) -> Iterator[Hit]:
-    for m in _PLACEHOLDER.finditer(text):
+    for m in chrome.PLACEHOLDER.finditer(text):
         yield Hit(
             "RR503",
             m.start(),

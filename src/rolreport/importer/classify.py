@@ -14,6 +14,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from rolreport.lexicon import chrome
+from rolreport.lexicon.chars import is_han
+from rolreport.lexicon.roles import HEAD_WORDS, LEADER_WORDS, TITLE_ROLE_WORDS, TITLE_WORDS
+
 _CN = "一二三四五六七八九十"
 PART = re.compile(f"^([{_CN}]{{1,3}})\\s*[、.．，,]\\s*(.+)$")
 SECTION = re.compile(f"^[（(]\\s*([{_CN}]{{1,3}})\\s*[)）]\\s*[、.．]?\\s*(.*)$")
@@ -23,33 +27,20 @@ DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 DOC_NUMBER = re.compile(r"^\S{1,16}[〔\[【﹝(（]\s*\d{4}\s*[〕\]】﹞)）]\s*第?\d+\s*[号號]$")
 NPC_SALUTATION = re.compile(r"^主任、副主任、秘[书書]长?長?、各位委[员員][：:]$")
 
-# Web-page chrome on government portals, both scripts.  A line made only of these words and
-# separators is chrome; so is a short line that starts like a page header.
-_CHROME_WORDS = [
-    "扫一扫在手机打开当前页", "掃一掃在手機打開當前頁", "扫一扫在手机上查看当前页面", "掃一掃在手機上查看當前頁面",
-    "分享到", "分享", "打印本页", "打印本頁", "列印本頁", "打印", "列印", "关闭窗口", "關閉窗口", "关闭本页", "關閉本頁",
-    "关闭", "關閉", "返回顶部", "返回頂部", "收藏本页", "收藏本頁", "收藏", "字号", "字號", "字体", "字體", "默认", "默認",
-    "上一篇", "下一篇", "微信", "微博", "QQ空间", "大", "中", "小",
-]  # fmt: skip
+# Web-page chrome on government portals, both scripts (rolreport.lexicon.chrome).  A line made
+# only of chrome phrases, chrome tokens and separators is chrome; so is a short line that starts
+# like a page header.
+_CHROME_WORDS = [*chrome.PHRASES, *chrome.TOKENS]
 _CHROME_ONLY = re.compile(
     "(?:" + "|".join(map(re.escape, sorted(_CHROME_WORDS, key=len, reverse=True))) + r"|[\s|｜:：【】\[\]·/])+"
 )
-_CHROME_START = re.compile(
-    r"^(?:发布时间|發布時間|发布日期|發布日期|发表时间|發表時間|来源|來源|信息来源|信息來源|浏览次数|瀏覽次數|访问量|訪問量|"
-    r"点击数|點擊數|阅读次数|閱讀次數|当前位置|當前位置|您的位置|您所在的位置|索引号|索引號|责任编辑|責任編輯|作者)[:：]?"
-)
+_CHROME_START = re.compile("^(?:" + "|".join(map(re.escape, chrome.HEADER_KEYS)) + ")[:：]?")
 _BREADCRUMB = re.compile(r"(首页|首頁).{0,40}[>»›]")
 
-_TITLE_WORDS = ("报告", "報告", "总结", "總結", "情况", "情況")
-_ROLE_WORDS = [
-    ("leader_duty", ("第一责任人", "第一責任人", "主要负责人", "主要負責人", "主要负责同志", "主要負責同志")),
-    ("shortcomings", ("不足", "问题", "問題", "短板", "差距")),
-    ("next_year", ("下一年度", "下一步", "安排", "计划", "計劃", "打算", "思路")),
-    ("measures", ("举措", "舉措", "成效", "工作情况", "工作情況", "主要工作", "工作开展", "工作開展")),
-    ("other", ("其他", "其它")),
-]
-_LEADER = ("第一责任人", "第一責任人")
-_HEADS = ("主要负责人", "主要負責人", "主要负责同志", "主要負責同志")
+_TITLE_WORDS = TITLE_WORDS
+_ROLE_WORDS = TITLE_ROLE_WORDS
+_LEADER = LEADER_WORDS
+_HEADS = HEAD_WORDS
 _PLACE_END = "省市县縣区區州盟旗"
 _NOT_PLACE = (
     "全市",
@@ -78,7 +69,7 @@ def _place(text: str) -> str | None:
         end = m.end()
         for length in range(2, 6):
             candidate = text[max(0, end - length) : end]
-            if len(candidate) < length or not all("\u4e00" <= ch <= "\u9fff" for ch in candidate):
+            if len(candidate) < length or not all(is_han(ch) for ch in candidate):
                 break
             if candidate.startswith(_NOT_PLACE) or candidate[:1] in "在对對由各全本我该該其":
                 continue

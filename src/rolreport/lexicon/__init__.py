@@ -1,0 +1,12 @@
+"""Domain knowledge, each fact in one place: every command reads it from here.
+
+* :mod:`.scripts` — the four scripts, their names in their own script, their languages;
+* :mod:`.chars` — what counts as a Han character, the full-width punctuation tables, the
+  control characters a report may not hold;
+* :mod:`.chrome` — web-page furniture (share bars, print links, page headers) and drafting
+  placeholders, in both scripts;
+* :mod:`.roles` — the statutory roles and the words that signal them (第一责任人, 不足, 原因 …);
+* :mod:`.laws` — the law and regulation names RR309 knows.
+
+Modules here import nothing heavy (no OpenCC, pydantic or YAML), so any stage may use them.
+"""

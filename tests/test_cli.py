@@ -142,5 +142,7 @@ def test_new_converts_through_the_project_converter(run, tmp_path):
     path = tmp_path / "n.yaml"
     assert run("new", path, "--jurisdiction", "某县", "--year", "2024", "--script", "zh-Hant-TW").exit_code == 0
     text = path.read_text(encoding="utf-8")
-    assert "jurisdiction: 某县" in text and "title: 某县2024年法治政府建設年度報告" in text  # protected, the rest converted
+    assert (
+        "jurisdiction: 某县" in text and "title: 某县2024年法治政府建設年度報告" in text
+    )  # protected, the rest converted
     assert run("check", path, "--select", "RR000").exit_code == 0

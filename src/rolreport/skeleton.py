@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from rolreport.diagnostics import UsageError
-
 from rolreport.lexicon.scripts import SCRIPTS
 
 _TEMPLATE = """\

@@ -12,7 +12,7 @@ from typing import Any
 
 from rolreport.check.findings import RULES, Finding, Fix, Severity
 from rolreport.check.report_rules import report_hits
-from rolreport.check.script_rules import script_hits
+from rolreport.check.script_rules import SCRIPT_RULE_IDS, script_hits
 from rolreport.check.text_rules import TEXT_RULES, Context, Hit
 from rolreport.config import ProjectConfig
 from rolreport.diagnostics import RolreportError
@@ -20,11 +20,6 @@ from rolreport.lexicon.scripts import is_script
 from rolreport.model import Report
 from rolreport.scalars import LineTable, Scalar, prose_scalars
 from rolreport.source import SourceText, compose_yaml, construct, walk_nodes
-
-# Rules that only make sense in running text (not in metadata such as issuer or 文号).
-_BODY_ONLY = {"RR304", "RR306", "RR401", "RR402"}
-_PARAGRAPH_ONLY = {"RR401", "RR402"}
-_OPTIONAL = {"RR309", "RR502"}
 
 
 @dataclass
@@ -73,35 +68,20 @@ def check_source(source: SourceText, config: ProjectConfig) -> FileResult:
     script = report.script if report else _declared_script(data) or config.locale or "zh-Hans"
     scalars = prose_scalars(source.text, root)
     allow = tuple(config.allow_words)
+    severities = {rule_id: enabled(rule_id, config) for rule_id in RULES}
+    # A check runs only when a rule it reports is on: switched-off rules cost nothing.
+    checks = [check for ids, check in (*TEXT_RULES, (SCRIPT_RULE_IDS, script_hits)) if any(severities[i] for i in ids)]
+    glossary = tuple(config.glossary.items()) if severities["RR502"] else ()
     for number, scalar in enumerate(scalars):
-        ctx = Context(
-            profile=config.profile,
-            script=script,
-            allow_words=allow,
-            field=scalar.key,
-            glossary=tuple(config.glossary.items()) if enabled("RR502", config) else (),
-        )
-        hits: list[Hit] = []
-        for rule in TEXT_RULES:
-            if rule.__name__.upper() in _OPTIONAL and enabled(rule.__name__.upper(), config) is None:
-                continue  # off-by-default rules cost nothing unless selected
-            hits.extend(rule(scalar.value, ctx))
-        if scalar.key not in ("doc_number",):
-            hits.extend(script_hits(scalar.value, ctx))
-        for hit in hits:
-            rule_id = hit.rule
-            if scalar.key == "doc_number" and rule_id == "RR204":
-                rule_id = "RR611"  # the 文号 in metadata
-            if rule_id in _PARAGRAPH_ONLY and scalar.key not in ("paragraphs", "preamble"):
-                continue
-            if rule_id in _BODY_ONLY and scalar.key not in ("paragraphs", "preamble", "title"):
-                continue
-            if allow and _covered(scalar.value, hit, allow):
-                continue
-            severity = enabled(rule_id, config)
-            if severity is None:
-                continue
-            findings.append(_finding(source.name, table, scalar, number, hit, rule_id, severity))
+        ctx = Context(profile=config.profile, script=script, allow_words=allow, field=scalar.key, glossary=glossary)
+        for check in checks:
+            for hit in check(scalar.value, ctx):
+                severity = severities[hit.rule]
+                if severity is None or not RULES[hit.rule].applies_to(scalar.key):
+                    continue
+                if allow and _covered(scalar.value, hit, allow):
+                    continue
+                findings.append(_finding(source.name, table, scalar, number, hit, hit.rule, severity))
     if report is not None:
         from rolreport.validate import locate
 

@@ -22,12 +22,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from rolreport.check.engine import FileResult, check_source
+from rolreport.check.registry import fix_rank
 from rolreport.config import ProjectConfig
 from rolreport.scalars import encode_piece, splice
 from rolreport.source import SourceText
 
-ORDER = ["RR501", "RR302", "RR301", "RR304", "RR303", "RR305", "RR307", "RR308", "RR402", "RR404", "RR204",
-         "RR611", "RR202", "RR203", "RR101", "RR104", "RR102", "RR105"]  # fmt: skip
 MAX_PASSES = 12
 
 
@@ -104,10 +103,6 @@ def _non_overlapping(edits: Iterable[_Edit]) -> list[_Edit]:
     return chosen
 
 
-def _rank(rule: str) -> int:
-    return ORDER.index(rule) if rule in ORDER else len(ORDER)
-
-
 def _apply(text: str, edits: list[_Edit]) -> str:
     return splice(text, [(e.a, e.b, e.text) for e in edits])
 
@@ -128,7 +123,9 @@ def apply_fixes(source: SourceText, config: ProjectConfig, unsafe: bool = False)
     result = check_source(replace(source, text=text), config)
     for _ in range(MAX_PASSES):
         edits, skipped = _edits(result, unsafe)
-        chosen = _non_overlapping(e for e in sorted(edits, key=lambda e: (_rank(e.rule), e.a)) if e.key not in refused)
+        chosen = _non_overlapping(
+            e for e in sorted(edits, key=lambda e: (fix_rank(e.rule), e.a)) if e.key not in refused
+        )
         if not chosen:
             break
         values = {s.path: s.value for s in result.scalars}

@@ -50,6 +50,9 @@ def _aligned(text: str) -> Iterator[tuple[int, str]]:
         yield m.start(), m.group(0)
 
 
+SCRIPT_RULE_IDS = ("RR101", "RR102", "RR103", "RR104", "RR105")
+
+
 def script_hits(text: str, ctx: Context) -> Iterator[Hit]:
     if ctx.script == "zh-Hans":
         yield from _traditional_in_simplified(text, ctx)

@@ -323,11 +323,12 @@ _DOC_NUMBER = re.compile(
 
 
 def rr204(text: str, ctx: Context) -> Iterator[Hit]:
+    rule = "RR611" if ctx.field == "doc_number" else "RR204"  # the 文号 in metadata is RR611
     for m in _DOC_NUMBER.finditer(text):
         good = f"{m['code']}〔{m['year']}〕{int(m['num'])}{m['hao']}"
         if m.group(0) != good:
             yield Hit(
-                "RR204",
+                rule,
                 m.start(),
                 m.end(),
                 f"发文字号应写作“{good}”（六角括号，不加“第”，不补零）(document number form)",
@@ -476,7 +477,11 @@ def rr503(text: str, ctx: Context) -> Iterator[Hit]:
         )
 
 
-TEXT_RULES: list[Callable[[str, Context], Iterator[Hit]]] = [
-    rr201, rr202, rr203, rr204, rr301, rr302, rr303, rr304, rr305, rr306, rr307, rr308,
-    rr309, rr401, rr402, rr404, rr501, rr502, rr503,
+# Each check function with the rule ids it can report (rolreport.check.registry holds the rules).
+TextCheck = Callable[[str, Context], Iterator[Hit]]
+TEXT_RULES: list[tuple[tuple[str, ...], TextCheck]] = [
+    (("RR201",), rr201), (("RR202",), rr202), (("RR203",), rr203), (("RR204", "RR611"), rr204), (("RR301",), rr301),
+    (("RR302",), rr302), (("RR303",), rr303), (("RR304",), rr304), (("RR305",), rr305), (("RR306",), rr306),
+    (("RR307",), rr307), (("RR308",), rr308), (("RR309",), rr309), (("RR401",), rr401), (("RR402",), rr402),
+    (("RR404",), rr404), (("RR501",), rr501), (("RR502",), rr502), (("RR503",), rr503),
 ]  # fmt: skip

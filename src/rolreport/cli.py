@@ -325,6 +325,21 @@ def _build_app():
 
             write_atomic(output, text)
 
+    @app.command(short_help="显示规则的说明")
+    def rule(
+        rule_id: Annotated[
+            str | None, typer.Argument(help="规则编号，如 RR301。", show_default=False, metavar="ID")
+        ] = None,
+        all_rules: Annotated[bool, typer.Option("--all", help="显示全部规则。")] = False,
+        output_format: Annotated[
+            str, typer.Option("--output-format", metavar="FORMAT", help="text（默认）或 json。")
+        ] = "text",
+    ) -> None:
+        """显示一条规则（或 --all 全部规则）的说明：作用、原因、示例、修复是否安全（如 ruff rule）。"""
+        from rolreport.check.rule_command import show
+
+        _write_stdout(show(rule_id, all_rules, output_format))
+
     @app.command("export-templates", short_help="复制内置模板以便修改")
     def export_templates(
         folder: Annotated[Path, typer.Argument(help="写入模板的文件夹。", show_default=False, metavar="FOLDER")],

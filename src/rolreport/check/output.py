@@ -220,8 +220,10 @@ def _sarif(findings: list[Finding]) -> str:
             "id": rule.id,
             "name": rule.name,
             "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.what},
+            "help": {"text": f"{rule.why} Example: {rule.example} → {rule.use_instead}", "markdown": rule.markdown()},
             "defaultConfiguration": {"level": level.get(rule.severity, "none"), "enabled": rule.severity != "off"},
-            "properties": {"fix": rule.fix},
+            "properties": {"fix": rule.fix, "family": rule.family, "tags": [rule.family]},
         }
         for rule in RULES.values()
     ]

@@ -79,29 +79,29 @@ class Rule:
                 "",
                 f"{self.family}; {severity}; {fix}",
                 "",
-                "## What it does",
+                "## 作用 (What it does)",
                 self.what,
                 "",
-                "## Why it matters",
+                "## 为什么重要 (Why it matters)",
                 self.why,
                 "",
-                "## Example",
+                "## 示例 (Example)",
                 "```",
                 self.example,
                 "```",
                 "",
-                "Use instead:",
+                "改为 (Use instead):",
                 "```",
                 self.use_instead,
                 "```",
-                *(["", "## Fix safety", self.fix_safety] if self.fix_safety else []),
+                *(["", "## 修复是否安全 (Fix safety)", self.fix_safety] if self.fix_safety else []),
                 "",
             ]
         )
 
 
 _ORDER = ["RR501", "RR302", "RR301", "RR304", "RR303", "RR305", "RR307", "RR308", "RR402", "RR404", "RR204",
-          "RR611", "RR202", "RR203", "RR101", "RR104", "RR102", "RR105"]  # fmt: skip
+          "RR611", "RR202", "RR203", "RR101", "RR104", "RR102", "RR105", "RR103", "RR502"]  # fmt: skip
 
 
 def _rule(*args: str, **kwargs: str) -> Rule:
@@ -339,6 +339,23 @@ RULES: dict[str, Rule] = {
               "a 160-character sentence without commas", "the same sentence with commas"),
     ]
 }  # fmt: skip
+
+
+def rule_table() -> str:
+    """The README's rule table (generated; tests/test_registry.py fails when the README is stale)."""
+    rows = ["| id | name | default | fix | what it finds |", "|---|---|---|---|---|"]
+    for rule in RULES.values():
+        severity = "off" if rule.optional else rule.severity
+        rows.append(f"| {rule.id} | `{rule.name}` | {severity} | {rule.fix} | {rule.summary} |")
+    return "\n".join(rows) + "\n"
+
+
+def as_json(rule: Rule) -> dict[str, object]:
+    return {
+        "id": rule.id, "name": rule.name, "family": rule.family, "severity": rule.severity, "fix": rule.fix,
+        "scope": rule.scope, "fix_order": rule.fix_order, "summary": rule.summary, "what": rule.what,
+        "why": rule.why, "example": rule.example, "use_instead": rule.use_instead, "fix_safety": rule.fix_safety,
+    }  # fmt: skip
 
 
 def fix_rank(rule_id: str) -> int:

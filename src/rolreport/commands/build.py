@@ -1,0 +1,70 @@
+"""``rolreport build``: validate sources and render them.
+
+Options are parsed here; the work is done by the pipeline modules, imported when the command runs.
+"""
+
+# No `from __future__ import annotations`: typer reads the annotations at run time.
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rolreport.commands.options import BuiltinFixes, Encoding, Quotes, Vocabulary, conversion_options
+from rolreport.fsio import write_stdout
+
+
+def build(
+    files: Annotated[
+        list[str], typer.Argument(help="报告源文件（YAML）；“-”读标准输入。", show_default=False, metavar="FILE")
+    ],
+    format: Annotated[
+        list[str],
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="输出格式，逗号分隔或重复：md, html, txt, docx（Word，GB/T 9704 版式）, pdf（需本机 Chromium）。默认 md,html,txt。",
+        ),
+    ] = [],  # noqa: B006 - typer reads the default, never mutates it
+    out: Annotated[
+        str,
+        typer.Option("--out", "-o", metavar="DIR", help="输出文件夹；“-”写到标准输出（仅限一个文件、一种格式）。"),
+    ] = "build",
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="自定义模板文件夹：其中的 report.md / report.html / report.txt 优先于内置模板。",
+            exists=True,
+            file_okay=False,
+            dir_okay=True,
+        ),
+    ] = None,
+    encoding: Encoding = None,
+    script: Annotated[
+        list[str],
+        typer.Option(
+            "--script",
+            "-s",
+            metavar="SCRIPT",
+            help="生成这些文字的版本（可重复或逗号分隔）：zh-Hans, zh-Hant, zh-Hant-TW, zh-Hant-HK；"
+            "文件名带文字后缀，如 x.zh-Hans.html。默认只生成源文字，文件名不带后缀。",
+        ),
+    ] = [],  # noqa: B006
+    quotes: Quotes = None,
+    builtin_fixes: BuiltinFixes = None,
+    vocabulary: Vocabulary = False,
+) -> None:
+    """校验报告并生成 Markdown、HTML、纯文本（写入 --out 文件夹，默认 ./build）。"""
+    from rolreport import build as pipeline
+
+    formats = pipeline.parse_formats(format)
+    options = conversion_options(builtin_fixes, vocabulary, quotes)
+    outputs = pipeline.plan(files, formats, out, templates, encoding, script, options)
+    if out == "-":
+        write_stdout(outputs[0].content)
+        return
+    pipeline.write(outputs, files)
+    for output in outputs:
+        print(f"已生成 {output.path}", file=sys.stderr)

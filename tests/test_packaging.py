@@ -51,6 +51,7 @@ def test_wheel_in_a_fresh_venv_builds_the_example(tmp_path, wheel):
     names = zipfile.ZipFile(wheel).namelist()
     for template in ("report.md", "report.html", "report.txt"):
         assert f"rolreport/templates/{template}" in names
+    assert "rolreport/py.typed" in names  # the package ships its type hints (PEP 561)
     bin_dir = _venv(tmp_path / "venv", str(wheel))
     work = tmp_path / "work"
     work.mkdir()  # run away from the source tree, so nothing can be found there by accident

@@ -25,3 +25,9 @@ def test_ruff_format():
         [*_ruff(), "format", "--check", "src", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict():
+    """``mypy --strict`` over src/rolreport (configured in pyproject.toml), as ruff is run."""
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rolreport.config import load_config
 from rolreport.convert import SCRIPTS
@@ -95,7 +96,7 @@ def plan(
     return outputs
 
 
-def _render(env, report: Report, fmt: str, links: list[dict[str, str]]) -> str | bytes:
+def _render(env: Any, report: Report, fmt: str, links: list[dict[str, str]]) -> str | bytes:
     if fmt == "docx":
         from rolreport.docx_writer import render_docx
 

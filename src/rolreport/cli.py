@@ -15,7 +15,7 @@ inside the command that needs it, so ``rolreport --version`` stays close to Pyth
 # functions at run time, and `typer` is imported inside _build_app, not at module level.
 import os
 import sys
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 from rolreport import __version__
 
@@ -39,7 +39,7 @@ def _debug_requested(args: list[str]) -> bool:
     return "--debug" in args[:command_at] or os.environ.get("ROLREPORT_DEBUG", "") not in ("", "0")
 
 
-def _build_app():
+def _build_app() -> Any:
     import typer
 
     from rolreport import cli_help, commands

@@ -98,7 +98,7 @@ def formatter_class() -> type:
     """A subclass of the vendored click's HelpFormatter (imported only when help is shown)."""
     from typer._click.formatting import HelpFormatter
 
-    class Formatter(HelpFormatter):  # type: ignore[misc]
+    class Formatter(HelpFormatter):
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
             head = f"{' ' * self.current_indent}用法 (Usage): {prog} "
             lines = wrap(args, self.width - width(head))
@@ -140,7 +140,8 @@ def install() -> None:
     from typer._click import core as click_core
 
     click_core.Context.formatter_class = formatter_class()
-    typer.core._ = translate  # type: ignore[attr-defined] - typer's gettext alias for its own strings
+    # typer's gettext alias for its own strings (Options, Arguments, required …)
+    typer.core._ = translate  # type: ignore[attr-defined]
 
 
 def usage_message(exc: Any) -> str:

@@ -15,7 +15,8 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, field_validator
 
 from rolreport.diagnostics import Diagnostic, UsageError
-from rolreport.model import Base, ConversionSettings, Script
+from rolreport.lexicon.scripts import Script
+from rolreport.model import Base, ConversionSettings
 
 RuleSeverity = Literal["error", "warning", "info", "off"]
 
@@ -91,7 +92,8 @@ def _dedicated_table(table: dict[str, Any]) -> dict[str, Any]:
     """A ``.rolreport.toml`` holds the settings at its top level; the README's
     ``[tool.rolreport]`` snippet pasted into it means the same and is accepted as such."""
     if set(table) == {"tool"} and isinstance(table["tool"], dict) and set(table["tool"]) == {"rolreport"}:
-        return table["tool"]["rolreport"]
+        inner: dict[str, Any] = table["tool"]["rolreport"]
+        return inner
     return table
 
 

@@ -26,9 +26,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
-from rolreport.lexicon.scripts import SCRIPTS
+from rolreport.lexicon.scripts import SCRIPTS as SCRIPTS
 
 QuoteStyle = Literal["keep", "corner", "curly"]
 
@@ -105,7 +105,7 @@ def chain_for(source: str, target: str, vocabulary: bool = False) -> tuple[str, 
 
 
 @cache
-def opencc_converter(config: str):
+def opencc_converter(config: str) -> Any:
     """One OpenCC converter per config, built on first use (loading a dictionary costs ms)."""
     try:
         import opencc
@@ -226,6 +226,7 @@ class Converter:
         """The same cut without sentinels: one OpenCC call per piece between the cut phrases."""
         out = []
         last = 0
+        assert self._cut is not None  # only called when there is something to cut
         for match in self._cut.finditer(text):
             out.append(self._run_chain(text[last : match.start()]))
             out.append(self.replacements.get(match.group(0), match.group(0)))

@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from rolreport.config import load_config
-from rolreport.convert import SCRIPTS, Converter
+from rolreport.convert import Converter
 from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
 from rolreport.fsio import write_files, write_stdout
+from rolreport.lexicon.scripts import SCRIPTS
+from rolreport.model import ConversionSettings
 from rolreport.scalars import double_quoted_body, prose_scalars, reads_as, splice
 from rolreport.source import STDIN, SourceText, compose_yaml, construct, decode, parse_yaml, read_bytes
 from rolreport.validate import validate
@@ -111,9 +113,9 @@ def convert_paths(
             continue
         if in_place:
             target: Path | None = Path(path)
-        elif out_dir:
+        elif out_dir and output is not None:
             target = Path(output) / Path(path).name
-        elif output not in (None, "-"):
+        elif output is not None and output != "-":
             target = Path(output)
         else:
             target = None
@@ -156,7 +158,9 @@ def _requoted(raw: str, value: str) -> str:
     return f'"{double_quoted_body(value)}"' + raw[len(raw.rstrip()) :]
 
 
-def _convert_yaml(source: SourceText, to: str, from_: str | None, options: ConversionOptions, project) -> str:
+def _convert_yaml(
+    source: SourceText, to: str, from_: str | None, options: ConversionOptions, project: ConversionSettings
+) -> str:
     """Convert each prose scalar where it stands, then read the result back: every scalar must
     read back as exactly the converted value (an override's output may hold ``#``, ``: ``, a
     quote or a comma that the scalar's style cannot hold as it is); one that does not is
@@ -189,8 +193,8 @@ def _convert_yaml(source: SourceText, to: str, from_: str | None, options: Conve
                 "转换结果无法按原样写回 YAML，未写入任何文件；请报告此问题 (converted text does not read back; nothing written)",
                 source.name,
             )
-    converted = validate(source.name, parse_yaml(replace(source, text=result)))
-    if converted.script != to:
+    read_back = validate(source.name, parse_yaml(replace(source, text=result)))
+    if read_back.script != to:
         raise RolreportError(Diagnostic(source.name, 1, 1, "转换后 script 未更新 (script was not updated)"))
     return result
 
@@ -234,18 +238,18 @@ def _html_text_spans(text: str) -> tuple[list[tuple[int, int]], tuple[int, int] 
             line, column = self.getpos()
             return starts[line - 1] + column
 
-        def handle_starttag(self, tag, attrs):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             if tag in _NOT_TEXT:
                 self.skip += 1
             if tag == "html" and not html_tag:
                 at = self._offset()
                 html_tag.append((at, at + len(self.get_starttag_text() or "")))
 
-        def handle_endtag(self, tag):
+        def handle_endtag(self, tag: str) -> None:
             if tag in _NOT_TEXT and self.skip:
                 self.skip -= 1
 
-        def handle_data(self, data):
+        def handle_data(self, data: str) -> None:
             at = self._offset()
             if not self.skip and text[at : at + len(data)] == data:
                 spans.append((at, at + len(data)))
@@ -267,8 +271,8 @@ def _convert_html(text: str, converter: Converter) -> str:
 
 def write(results: list[Converted], in_place: bool = False) -> None:
     """Write every converted file or none; an output may be its own input only with --in-place."""
-    files = [(r.target, r.data) for r in results if r.target is not None]
-    write_files(files, [r.path for r in results], in_place=in_place)  # type: ignore[misc]
+    files: list[tuple[Path, str | bytes]] = [(r.target, r.data) for r in results if r.target is not None]
+    write_files(files, [r.path for r in results], in_place=in_place)
     for result in results:
         if result.target is None:
             write_stdout(result.data)

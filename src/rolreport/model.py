@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from typing import Annotated, Literal, NamedTuple
+from collections.abc import Callable, Sequence
+from typing import Annotated, Literal, NamedTuple, Self
 
 from pydantic import (
     AfterValidator,
@@ -22,6 +23,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     PrivateAttr,
     StringConstraints,
     WithJsonSchema,
@@ -151,7 +153,7 @@ class _Numbered(Base):
         return RunIn(self._label + title, "。" if title else "")
 
 
-def _number(children: list[_Numbered], fmt) -> None:
+def _number(children: Sequence[_Numbered], fmt: Callable[[int], str]) -> None:
     for index, child in enumerate(children, 1):
         child._label = fmt(index)
 
@@ -165,7 +167,7 @@ class SubItem(_Numbered):
     paragraphs: list[Paragraph] = Field(default_factory=list, title="段落")
 
     @model_validator(mode="after")
-    def _has_content(self):
+    def _has_content(self) -> Self:
         if not self.title and not self.paragraphs:
             raise PydanticCustomError("empty_item", "条目没有内容：至少需要 title 或 paragraphs (empty item)")
         return self
@@ -177,7 +179,7 @@ class Item(SubItem):
     items: list[SubItem] = Field(default_factory=list, title="下级条目", description="第四层，编号（1）（2）…")
 
     @model_validator(mode="after")
-    def _number_children(self):
+    def _number_children(self) -> Self:
         _number(self.items, numbering.subitem_label)
         return self
 
@@ -206,7 +208,7 @@ class Section(_Numbered):
         return self._style
 
     @model_validator(mode="after")
-    def _check(self):
+    def _check(self) -> Self:
         if not self.paragraphs and not self.items:
             raise PydanticCustomError("empty_section", "小节没有内容：至少需要 paragraphs 或 items (empty section)")
         _number(self.items, numbering.item_label)
@@ -228,7 +230,7 @@ class Part(_Numbered):
     sections: list[Section] = Field(default_factory=list, title="小节", description="第二层，编号（一）（二）…")
 
     @model_validator(mode="after")
-    def _check(self):
+    def _check(self) -> Self:
         if not self.paragraphs and not self.sections:
             raise PydanticCustomError("empty_part", "这一部分没有内容：至少需要 paragraphs 或 sections (empty part)")
         _number(self.sections, numbering.section_label)
@@ -335,7 +337,7 @@ class Report(Base):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _title_as_lines(cls, data: object, handler):
+    def _title_as_lines(cls, data: object, handler: ModelWrapValidatorHandler[Self]) -> Self:
         """``title:`` given as a list is the title broken into lines by its author."""
         lines: tuple[str, ...] = ()
         if isinstance(data, dict) and isinstance(data.get("title"), list):
@@ -362,7 +364,7 @@ class Report(Base):
         return [self.title[a:b] for a, b in itertools.pairwise(cuts)]
 
     @model_validator(mode="after")
-    def _frame_and_numbers(self):
+    def _frame_and_numbers(self) -> Self:
         frame_fields = {"addressee": "superior", "session_note": "npc", "salutation": "npc"}
         for name, needs in frame_fields.items():
             if getattr(self, name) is not None and self.audience != needs:
@@ -400,6 +402,6 @@ class Report(Base):
     @property
     def roles(self) -> set[str]:
         """Every statutory role the report declares, on parts and on sections."""
-        found = {part.role for part in self.parts}
+        found: set[str] = {part.role for part in self.parts}
         found.update(s.role for part in self.parts for s in part.sections if s.role)
         return found

@@ -250,10 +250,9 @@ def compose_yaml(source: SourceText) -> tuple[Any, Any]:
 
 def _reader_position(yaml: Any) -> tuple[int, int]:
     reader = getattr(yaml, "_reader", None) or getattr(yaml, "reader", None)
-    try:
-        return reader.line + 1, reader.column + 1
-    except AttributeError:
+    if reader is None:
         return 1, 1
+    return int(reader.line) + 1, int(reader.column) + 1
 
 
 def parse_yaml(source: SourceText) -> Any:
@@ -309,7 +308,8 @@ def _value_problems(name: str, constructor: Any, root: Any) -> list[Diagnostic]:
 
     problems: list[Diagnostic] = []
     for node in walk_nodes(root):
-        if node.tag in (_STR, _MAP, _SEQ) or (isinstance(node, ScalarNode) and node.tag.startswith("!")):
+        tag = str(node.tag)
+        if tag in (_STR, _MAP, _SEQ) or (isinstance(node, ScalarNode) and tag.startswith("!")):
             continue  # strings, ordinary containers and local tags (!foo) always construct
         try:
             constructor.construct_object(node, deep=True)

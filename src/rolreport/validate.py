@@ -59,7 +59,7 @@ def validate(name: str, data: Any) -> Report:
     try:
         return Report.model_validate(_plain(data))
     except ValidationError as exc:
-        located = [_diagnostic(name, data, err) for err in exc.errors()]
+        located = [_diagnostic(name, data, dict(err)) for err in exc.errors()]
     # `titel:` yields both "unknown key titel, did you mean title?" and "missing title"; the
     # second adds nothing once the first is shown.
     suggested = {hint for _, _, hint in located if hint}

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from rolreport.convert import VOCABULARY_WARNING, Converter, chain_for
+from rolreport.convert import VOCABULARY_WARNING, Converter, QuoteStyle, chain_for
 from rolreport.diagnostics import UsageError
 from rolreport.model import ConversionSettings, Report
 
@@ -51,11 +51,13 @@ def make_converter(
     protect: list[str] = []
     quotes = "keep"
     for settings in layers:
-        overrides.update(settings.overrides.get(target, {}))
+        overrides.update(settings.overrides.get(target, {}))  # type: ignore[call-overload]  # target is a Script
         protect.extend(settings.protect)
         quotes = settings.quotes or quotes
     quotes = options.quotes or quotes
-    style = "keep" if quotes == "keep" else ("corner" if target in ("zh-Hant-TW", "zh-Hant-HK") else "curly")
+    style: QuoteStyle = (
+        "keep" if quotes == "keep" else ("corner" if target in ("zh-Hant-TW", "zh-Hant-HK") else "curly")
+    )
     try:
         converter = Converter(
             source,

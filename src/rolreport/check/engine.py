@@ -41,11 +41,11 @@ def enabled(rule: str, config: ProjectConfig) -> Severity | None:
     if chosen == "off":
         return None
     if chosen:
-        return chosen  # type: ignore[return-value]
+        return chosen
     if default == "off":
         # Off-by-default rules report as info when selected by id (RR103 also when a locale is set).
         return "info" if explicitly or (rule == "RR103" and config.locale) else None
-    return default  # type: ignore[return-value]
+    return default
 
 
 def check_source(source: SourceText, config: ProjectConfig) -> FileResult:
@@ -195,7 +195,7 @@ def _suppress(text: str, root: Any, findings: list[Finding]) -> list[Finding]:
         return [f for f in findings if f.rule == "RR000"]
     kept = []
     for finding in findings:
-        if finding.rule in file_ids:
+        if file_ids and finding.rule in file_ids:
             continue
         hidden = False
         for line in {finding.line, finding.key_line}:

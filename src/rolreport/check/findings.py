@@ -43,7 +43,7 @@ class Finding:
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.rule)
 
 

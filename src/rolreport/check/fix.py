@@ -33,7 +33,7 @@ MAX_PASSES = 12
 @dataclass
 class FixReport:
     text: str
-    applied: Counter  # rule → number of fixes applied
+    applied: Counter[str]  # rule → number of fixes applied
     skipped: int  # fixes not applicable in place (escapes, folds) or left for overlaps
 
 
@@ -117,7 +117,7 @@ def _expected(values: dict[str, str], edits: list[_Edit]) -> dict[str, str]:
 
 def apply_fixes(source: SourceText, config: ProjectConfig, unsafe: bool = False) -> FixReport:
     text = source.text
-    applied: Counter = Counter()
+    applied: Counter[str] = Counter()
     skipped = 0
     refused: set[tuple[str, str, int, str]] = set()
     result = check_source(replace(source, text=text), config)

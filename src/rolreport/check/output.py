@@ -16,6 +16,7 @@ from rolreport import __version__
 from rolreport.check.engine import FileResult
 from rolreport.check.findings import RULES, Finding
 from rolreport.diagnostics import json_safe, printable, visible
+from rolreport.scalars import Scalar
 
 _CONTEXT = 24  # characters of context either side of a finding in the full format
 FORMATS = ("full", "concise", "json", "github", "gitlab", "rdjson", "sarif")
@@ -31,7 +32,7 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _fix_payload(finding: Finding) -> dict | None:
+def _fix_payload(finding: Finding) -> dict[str, object] | None:
     if finding.fix is None:
         return None
     return {"replacement": finding.fix.text, "safe": finding.fix.safe}
@@ -40,7 +41,7 @@ def _fix_payload(finding: Finding) -> dict | None:
 def summary(findings: list[Finding]) -> str:
     if not findings:
         return "没有发现问题 (no findings)"
-    counts = Counter(f.severity for f in findings)
+    counts: Counter[str] = Counter(f.severity for f in findings)
     parts = [
         f"{counts[s]} {name}" for s, name in (("error", "错误"), ("warning", "警告"), ("info", "提示")) if counts[s]
     ]
@@ -112,7 +113,7 @@ def _full(results: list[FileResult], findings: list[Finding], colour: bool) -> s
     return "\n".join(out) + ("\n" if out else "")
 
 
-def _fix_hint(f: Finding, scalars: list) -> str:
+def _fix_hint(f: Finding, scalars: list[Scalar]) -> str:
     """What the fix does in words: a deletion must not read like "replace with quotes"."""
     assert f.fix is not None
     old = scalars[f.scalar].value[f.fix.start : f.fix.end] if 0 <= f.scalar < len(scalars) else ""
@@ -197,7 +198,7 @@ def _rdjson(results: list[FileResult], findings: list[Finding]) -> str:
             "start": {"line": f.line, "column": _byte_column(source, f.line, f.column)},
             "end": {"line": f.end_line, "column": _byte_column(source, f.end_line, f.end_column)},
         }
-        diagnostic = {
+        diagnostic: dict[str, object] = {
             "message": f.message,
             "location": {"path": f.file, "range": rng},
             "severity": {"error": "ERROR", "warning": "WARNING", "info": "INFO"}[f.severity],

@@ -24,8 +24,9 @@ import re
 from collections.abc import Iterator
 
 from rolreport.check.data import simplified_only
-from rolreport.check.text_rules import CJK, Context, Hit
+from rolreport.check.text_rules import Context, Hit
 from rolreport.convert import opencc_converter
+from rolreport.lexicon.chars import HAN as CJK
 
 # The seed's forms that OpenCC writes otherwise but Taiwan usage accepts (rules.md, RR102).
 DEFAULT_ALLOW = ("公布", "發布", "依托", "周期")
@@ -37,7 +38,7 @@ _CLAUSE = re.compile(f"[{CJK}]+")
 
 
 def _allowed_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for word in words:
         spans.extend(m.span() for m in re.finditer(re.escape(word), text))
     return spans

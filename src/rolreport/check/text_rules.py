@@ -361,7 +361,7 @@ def rr401(text: str, ctx: Context) -> Iterator[Hit]:
             return
 
 
-_ORDINALS = [
+_ORDINALS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str], str]] = [
     (re.compile(f"^([{_NUMERALS}]+)[.．，,]\\s*"), lambda m: f"{m.group(1)}、", "一、"),
     (re.compile(f"^[（(]([{_NUMERALS}]+)[)）]、\\s*"), lambda m: f"（{m.group(1)}）", "（一）"),
     (re.compile(r"^(\d+)[、．]\s*(?!\d)"), lambda m: f"{m.group(1)}.", "1."),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rolreport.diagnostics import RolreportError, UsageError
 from rolreport.importer import classify, emit, extract
@@ -22,7 +23,7 @@ class ImportOptions:
     schema: str = "rolreport.schema.json"
 
 
-def import_report(path: str, options: ImportOptions) -> tuple[str, classify.Notes, dict]:
+def import_report(path: str, options: ImportOptions) -> tuple[str, classify.Notes, dict[str, Any]]:
     name, data = read_bytes(path)
     kind = extract.kind_of(name, data, options.kind)
     lines, how = extract.extract(name, data, kind, options.encoding)
@@ -76,13 +77,13 @@ def import_report(path: str, options: ImportOptions) -> tuple[str, classify.Note
     return yaml_text, notes, report
 
 
-def _diag(name: str, message: str):
+def _diag(name: str, message: str) -> Any:
     from rolreport.diagnostics import Diagnostic
 
     return Diagnostic(name, 1, 1, message)
 
 
-def summary(name: str, report: dict, notes: classify.Notes) -> str:
+def summary(name: str, report: dict[str, Any], notes: classify.Notes) -> str:
     parts = report.get("parts", [])
     sections = sum(len(p.get("sections", [])) for p in parts)
     items = sum(len(s.get("items", [])) for p in parts for s in p.get("sections", []))

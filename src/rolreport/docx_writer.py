@@ -21,8 +21,10 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
+from rolreport.layout import Entry, RunIn, layout
 from rolreport.lexicon.scripts import WORD_LANGUAGE
 from rolreport.render import chinese_date
+from rolreport.titles import balanced_lines
 
 if TYPE_CHECKING:
     from rolreport.model import Report
@@ -355,71 +357,67 @@ def render_docx(report: Report) -> bytes:
             paragraph.add_run(text)
         return paragraph
 
+    page = layout(report)
     title = para("", "Report Title")
-    from rolreport.titles import balanced_lines
-
-    for number, line in enumerate(report.title_lines or balanced_lines(report.title, TITLE_CHARS_PER_LINE)):
-        run = title.add_run(line)
+    for number, title_line in enumerate(page.title_lines or balanced_lines(page.title, TITLE_CHARS_PER_LINE)):
+        run = title.add_run(title_line)
         if number:
             run._r.insert(0, run._r.makeelement(_qn("w:br"), {}))
-    has_frame = report.doc_number or report.audience in ("npc", "superior")
-    title.paragraph_format.space_after = Pt(0 if has_frame else LINE_PITCH_PT)
-    if report.doc_number:
-        p = para(report.doc_number, "Report Frame")
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.paragraph_format.space_after = Pt(LINE_PITCH_PT if report.audience == "public" else 0)
-    if report.audience == "npc":
-        if report.session_note:
+    title.paragraph_format.space_after = Pt(0 if page.has_frame else LINE_PITCH_PT)
+    for line in page.frame:
+        if line.kind == "session_note":
             p = para("", "Report Frame")
+            p.add_run(line.text, style="Run-in Lead")
+        else:
+            p = para(line.text, "Report Frame")
+        if line.kind in ("doc_number", "session_note"):
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            p.add_run(report.session_note, style="Run-in Lead")
-        p = para(f"{report.salutation_line}：", "Report Frame")
-        p.paragraph_format.space_before = Pt(LINE_PITCH_PT)
-    elif report.audience == "superior":
-        p = para(f"{report.addressee}：", "Report Frame")
-        p.paragraph_format.space_before = Pt(LINE_PITCH_PT)  # one blank line under the title (§7.3.2)
-    for text in report.preamble:
+        if line.kind == "doc_number":
+            p.paragraph_format.space_after = Pt(LINE_PITCH_PT if report.audience == "public" else 0)
+        if line.kind in ("salutation", "addressee"):
+            p.paragraph_format.space_before = Pt(LINE_PITCH_PT)  # one blank line under the title (§7.3.2)
+    for text in page.preamble:
         para(text)
 
-    def run_in(node: Any, lead_style: str | None) -> None:
+    def lead_paragraph(lead: RunIn, first: str, lead_style: str | None) -> None:
         """``（一）标题。正文`` in one paragraph; the lead in its own character style."""
         p = document.add_paragraph(style="Normal")
         if lead_style:
-            p.add_run(str(node.run_in), style=lead_style)
+            p.add_run(str(lead), style=lead_style)
         else:
-            p.add_run(str(node.run_in))
-        if node.paragraphs:
-            p.add_run(node.paragraphs[0])
-        for text in node.paragraphs[1:]:
-            para(text)
+            p.add_run(str(lead))
+        if first:
+            p.add_run(first)
 
-    def entry(node: Any) -> None:
-        if node.title:
-            run_in(node, None)
+    def entry(node: Entry) -> None:
+        if node.lead:
+            lead_paragraph(node.lead, node.first, None)
         else:
-            para(node.label + node.paragraphs[0])
-            for text in node.paragraphs[1:]:
-                para(text)
-        for sub in getattr(node, "items", []):
+            para(node.label + node.first)
+        for text in node.rest:
+            para(text)
+        for sub in node.items:
             entry(sub)
 
-    for part in report.parts:
-        para(part.label + part.title, "Heading 1")
+    for part in page.parts:
+        para(part.heading, "Heading 1")
         for text in part.paragraphs:
             para(text)
         for section in part.sections:
             if section.style == "run-in":
-                run_in(section, "Run-in Lead")
+                lead_paragraph(section.lead, section.paragraphs[0] if section.paragraphs else "", "Run-in Lead")
+                rest = section.paragraphs[1:]
             else:
-                para(section.label + section.title, "Heading 2")
-                for text in section.paragraphs:
-                    para(text)
+                para(section.heading, "Heading 2")
+                rest = section.paragraphs
+            for text in rest:
+                para(text)
             for item in section.items:
                 entry(item)
 
-    if report.closing:
-        issuer = report.closing.issuer
-        date = chinese_date(report.closing.date)
+    if page.closing:
+        issuer = page.closing.issuer
+        date = chinese_date(page.closing.date)
         p = para(issuer, "Report Frame")
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         p.paragraph_format.right_indent = Pt(BODY_PT * 2)  # 右空二字

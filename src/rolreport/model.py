@@ -13,9 +13,8 @@ Schema is generated from these classes).
 from __future__ import annotations
 
 import datetime
-import itertools
 from collections.abc import Callable, Sequence
-from typing import Annotated, Literal, NamedTuple, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -33,6 +32,7 @@ from pydantic_core import PydanticCustomError
 
 from rolreport import numbering
 from rolreport.diagnostics import printable
+from rolreport.layout import RunIn, run_in
 from rolreport.lexicon.chars import CONTROL
 from rolreport.lexicon.roles import Role
 from rolreport.lexicon.scripts import Script
@@ -119,23 +119,6 @@ class Base(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-# A run-in title ends the sentence it opens: 。 is added unless it already ends with one of these.
-_SENTENCE_END = "。？！?!"
-
-
-class RunIn(NamedTuple):
-    """A run-in lead split for typesetting: ``strong`` is emphasised (bold, 楷体), ``tail`` is the
-    closing mark after it.  Keeping the mark outside the emphasis is what lets CommonMark close
-    ``**…**`` before CJK text (a closing ``**`` after 。 and before a letter is not right-flanking).
-    """
-
-    strong: str
-    tail: str
-
-    def __str__(self) -> str:
-        return self.strong + self.tail
-
-
 class _Numbered(Base):
     _label: str = PrivateAttr(default="")
 
@@ -147,10 +130,7 @@ class _Numbered(Base):
     @property
     def run_in(self) -> RunIn:
         """The lead of a run-in heading: ``（一）标题。`` before the first paragraph."""
-        title: str = getattr(self, "title", None) or ""
-        if title and title[-1] in _SENTENCE_END:
-            return RunIn(self._label + title[:-1], title[-1])
-        return RunIn(self._label + title, "。" if title else "")
+        return run_in(self._label, getattr(self, "title", None) or "")
 
 
 def _number(children: Sequence[_Numbered], fmt: Callable[[int], str]) -> None:
@@ -352,16 +332,8 @@ class Report(Base):
 
     @property
     def title_lines(self) -> list[str]:
-        """The lines the source gave the title, or [] (then :attr:`title_segments` decide)."""
+        """The lines the source gave the title, or [] (then the layout's seams decide)."""
         return list(self._title_lines)
-
-    @property
-    def title_segments(self) -> list[str]:
-        """The title cut at every place it may break (:mod:`rolreport.titles`)."""
-        from rolreport.titles import break_points
-
-        cuts = [0, *break_points(self.title), len(self.title)]
-        return [self.title[a:b] for a, b in itertools.pairwise(cuts)]
 
     @model_validator(mode="after")
     def _frame_and_numbers(self) -> Self:

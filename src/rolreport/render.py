@@ -83,13 +83,16 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
 
 
 def render(env: jinja2.Environment, report: Report, fmt: str, **context: object) -> str:
-    """Render one format; template errors become a located usage error (exit 2)."""
+    """Render one format; template errors become a located usage error (exit 2).  Templates see
+    ``report`` (the validated model) and ``layout`` (:mod:`rolreport.layout`: what to typeset)."""
     import jinja2
+
+    from rolreport.layout import layout
 
     name = FORMATS[fmt]
     try:
         template = env.get_template(name)
-        return template.render(report=report, **context)
+        return template.render(report=report, layout=layout(report), **context)
     except jinja2.TemplateSyntaxError as exc:
         raise UsageError(
             Diagnostic(exc.filename or name, exc.lineno or 0, 1, f"模板语法错误 (template syntax error): {exc.message}")

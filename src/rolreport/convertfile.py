@@ -27,7 +27,7 @@ from rolreport.fsio import write_files, write_stdout
 from rolreport.lexicon.scripts import SCRIPTS
 from rolreport.model import ConversionSettings
 from rolreport.scalars import double_quoted_body, prose_scalars, reads_as, splice
-from rolreport.source import STDIN, SourceText, compose_yaml, construct, decode, parse_yaml, read_bytes
+from rolreport.source import STDIN, SourceText, compose_yaml, construct, decode, read_bytes
 from rolreport.validate import validate
 from rolreport.variants import ConversionOptions, make_converter
 
@@ -182,33 +182,36 @@ def _convert_yaml(
         start, end = node.start_mark.index, node.end_mark.index
         edits.append((start, end, text[start:end].replace(str(node.value), to)))
     result = splice(text, edits)
-    wrong = _misread(source, result, wanted)
+    wrong, parsed = _misread(source, result, wanted)
     if wrong:
         for number in wrong:
             s = scalars[number]
             edits[number] = (s.start, s.end, _requoted(text[s.start : s.end], wanted[number]))
         result = splice(text, edits)
-        if _misread(source, result, wanted):
+        wrong, parsed = _misread(source, result, wanted)
+        if wrong or parsed is None:
             raise UsageError(
                 "转换结果无法按原样写回 YAML，未写入任何文件；请报告此问题 (converted text does not read back; nothing written)",
                 source.name,
             )
-    read_back = validate(source.name, parse_yaml(replace(source, text=result)))
+    assert parsed is not None  # a result that reads back parsed
+    read_back = validate(source.name, construct(source.name, *parsed))  # the read-back parse, not a third one
     if read_back.script != to:
         raise RolreportError(Diagnostic(source.name, 1, 1, "转换后 script 未更新 (script was not updated)"))
     return result
 
 
-def _misread(source: SourceText, result: str, wanted: list[str]) -> list[int]:
-    """The prose scalars of ``result`` that do not read back as ``wanted`` (all, if it does not parse)."""
+def _misread(source: SourceText, result: str, wanted: list[str]) -> tuple[list[int], tuple[Any, Any] | None]:
+    """The prose scalars of ``result`` that do not read back as ``wanted`` (all, if it does not
+    parse), and the parse (constructor and root) for validating the result."""
     try:
-        _, root = compose_yaml(replace(source, text=result))
+        parsed = compose_yaml(replace(source, text=result))
     except RolreportError:
-        return list(range(len(wanted)))
-    got = [s.value for s in prose_scalars(result, root)]
+        return list(range(len(wanted))), None
+    got = [s.value for s in prose_scalars(result, parsed[1])]
     if len(got) != len(wanted):
-        return list(range(len(wanted)))
-    return [number for number, (a, b) in enumerate(zip(got, wanted, strict=True)) if a != b]
+        return list(range(len(wanted))), parsed
+    return [number for number, (a, b) in enumerate(zip(got, wanted, strict=True)) if a != b], parsed
 
 
 # ----------------------------------------------------------------------------------------------

@@ -51,6 +51,17 @@ def _aligned(text: str) -> Iterator[tuple[int, str]]:
         yield m.start(), m.group(0)
 
 
+def _convert_runs(config: str, runs: list[str]) -> list[str]:
+    """Each run converted as OpenCC converts it alone, in one call: a line feed, in no
+    dictionary phrase, keeps OpenCC from forming a phrase across two runs."""
+    if not runs:
+        return []
+    out = opencc_converter(config).convert("\n".join(runs)).split("\n")
+    if len(out) != len(runs):  # pragma: no cover - OpenCC never adds or drops a line feed
+        return [opencc_converter(config).convert(run) for run in runs]
+    return out
+
+
 SCRIPT_RULE_IDS = ("RR101", "RR102", "RR103", "RR104", "RR105")
 
 
@@ -64,10 +75,14 @@ def script_hits(text: str, ctx: Context) -> Iterator[Hit]:
 def _simplified_in_traditional(text: str, ctx: Context) -> Iterator[Hit]:
     only = simplified_only()
     allowed = _allowed_spans(text, DEFAULT_ALLOW + tuple(ctx.allow_words))
-    t2s, s2tw, s2hk = (opencc_converter(c) for c in ("t2s", "s2tw", "s2hk"))
-    for offset, run in _aligned(text):
-        simplified = t2s.convert(run)
-        tw, hk = s2tw.convert(simplified), s2hk.convert(simplified)
+    t2s = opencc_converter("t2s")
+    aligned = list(_aligned(text))
+    runs = [run for _, run in aligned]
+    simplified_runs = _convert_runs("t2s", runs)
+    tw_runs, hk_runs = _convert_runs("s2tw", simplified_runs), _convert_runs("s2hk", simplified_runs)
+    for (offset, run), simplified, tw, hk in zip(aligned, simplified_runs, tw_runs, hk_runs, strict=True):
+        if tw == run and hk == run:
+            continue  # both regions write the run as it stands: nothing to report
         if not (len(simplified) == len(tw) == len(hk) == len(run)):
             continue  # a phrase changed length: no position-by-position evidence
         neutral = None
@@ -119,10 +134,9 @@ def _simplified_in_traditional(text: str, ctx: Context) -> Iterator[Hit]:
 
 def _traditional_in_simplified(text: str, ctx: Context) -> Iterator[Hit]:
     allowed = _allowed_spans(text, tuple(ctx.allow_words))
-    t2s = opencc_converter("t2s")
-    for offset, run in _aligned(text):
-        simplified = t2s.convert(run)
-        if len(simplified) != len(run):
+    aligned = list(_aligned(text))
+    for (offset, run), simplified in zip(aligned, _convert_runs("t2s", [r for _, r in aligned]), strict=True):
+        if simplified == run or len(simplified) != len(run):
             continue
         for j, (seen, want) in enumerate(zip(run, simplified, strict=True)):
             i = offset + j

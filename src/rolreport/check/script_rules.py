@@ -56,7 +56,7 @@ def _convert_runs(config: str, runs: list[str]) -> list[str]:
     dictionary phrase, keeps OpenCC from forming a phrase across two runs."""
     if not runs:
         return []
-    out = opencc_converter(config).convert("\n".join(runs)).split("\n")
+    out: list[str] = opencc_converter(config).convert("\n".join(runs)).split("\n")
     if len(out) != len(runs):  # pragma: no cover - OpenCC never adds or drops a line feed
         return [opencc_converter(config).convert(run) for run in runs]
     return out

@@ -200,3 +200,29 @@ def test_sarif_catalogue_carries_the_documentation(run):
     rules = sarif["runs"][0]["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == list(RULES)
     assert all(r["fullDescription"]["text"] and r["help"]["markdown"].startswith("# ") for r in rules)
+
+
+def test_each_check_reports_only_the_rules_it_declares():
+    """The engine runs a check only when one of its declared rules is on: a check that reported
+    an undeclared rule would report it even when switched off, or not at all."""
+    from rolreport.check.report_rules import REPORT_RULES
+    from rolreport.check.script_rules import SCRIPT_RULE_IDS, script_hits
+    from rolreport.check.text_rules import TEXT_RULES, Context
+    from rolreport.diagnostics import RolreportError
+    from rolreport.source import SourceText, parse_yaml
+    from rolreport.validate import validate
+
+    checks = [*TEXT_RULES, (SCRIPT_RULE_IDS, script_hits)]
+    for rule in RULES.values():
+        for text in (rule.example, rule.use_instead):
+            ctx = Context(script=rule.script, field=rule.field, glossary=(("旧说法", "规范说法"),))
+            for ids, check in checks:
+                assert {hit.rule for hit in check(text, ctx)} <= set(ids), (check.__name__, text)
+    for case in REPORT_CASES.values():
+        for change in case:
+            try:
+                report = validate("r", parse_yaml(SourceText("r", change(EXAMPLE_TEXT))))
+            except RolreportError:  # the RR000 case does not validate
+                continue
+            for ids, report_check in REPORT_RULES:
+                assert {hit.rule for hit in report_check(report)} <= set(ids), report_check.__name__

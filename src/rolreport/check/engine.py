@@ -85,7 +85,7 @@ def check_source(source: SourceText, config: ProjectConfig) -> FileResult:
     if report is not None:
         from rolreport.validate import locate
 
-        for rhit in report_hits(report):
+        for rhit in report_hits(report, lambda rule: severities[rule] is not None):
             severity = enabled(rhit.rule, config)
             if severity is None:
                 continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,19 +46,12 @@ def _han(text: str) -> int:
     return count_han(text)
 
 
-def report_hits(report: Report) -> Iterator[ReportHit]:
-    yield from _roles(report)
-    yield from _years(report)
-    yield from _shortcomings(report)
-    yield from _measures(report)
-    yield from _dates(report)
-    yield from _title(report)
-    yield from _balance(report)
-    yield from _headings(report)
-    yield from _run_on(report)
-    yield from _numbers(report)
-    yield from _frame(report)
-    yield from _plans(report)
+def report_hits(report: Report, enabled: Callable[[str], bool] = lambda rule: True) -> Iterator[ReportHit]:
+    """The report rules' hits; a check none of whose rules is ``enabled`` does not run (RR607
+    converts every shortcoming with OpenCC: not worth it when RR607 is off)."""
+    for ids, check in REPORT_RULES:
+        if any(enabled(rule) for rule in ids):
+            yield from check(report)
 
 
 # Bigrams too common in shortcomings and plans to count as an echo (RR607).
@@ -310,3 +303,11 @@ def _run_on(report: Report) -> Iterator[ReportHit]:
                         "RR614", ("parts", number, "paragraphs", p_number), "长句超过 150 字没有停顿 (run-on)"
                     )
                     break
+
+
+# Each check with the rule ids it can report (rolreport.check.registry holds the rules).
+REPORT_RULES: list[tuple[tuple[str, ...], Callable[[Report], Iterator[ReportHit]]]] = [
+    (("RR601", "RR602"), _roles), (("RR403",), _years), (("RR603", "RR604"), _shortcomings),
+    (("RR605", "RR606"), _measures), (("RR608",), _dates), (("RR609",), _title), (("RR612",), _balance),
+    (("RR613",), _headings), (("RR614",), _run_on), (("RR405",), _numbers), (("RR610",), _frame), (("RR607",), _plans),
+]  # fmt: skip

@@ -152,7 +152,7 @@ def test_output_file_that_is_a_fifo_is_written_through(tmp_path, run):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
     result = run("check", EXAMPLE, "--output-file", fifo, "--output-format", "json", "--exit-zero")
     reader.join(timeout=10)

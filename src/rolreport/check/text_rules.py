@@ -15,6 +15,7 @@ from rolreport.lexicon import chrome
 from rolreport.lexicon.chars import CLOSERS, FULL_PUNCT, is_han
 from rolreport.lexicon.chars import HAN as CJK
 from rolreport.lexicon.laws import LAW_NAMES
+from rolreport.lexicon.roles import ORGAN_ENDS, ORGAN_STARTS
 
 URL = re.compile(
     r"(?:https?|ftp)://[^\s<>\"“”‘’，。；：、（）《》]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>\"“”，。；：、（）《》]*"
@@ -126,10 +127,39 @@ _RR304 = re.compile(
 
 
 def rr304(text: str, ctx: Context) -> Iterator[Hit]:
+    depth: list[int] | None = None
     for m in _RR304.finditer(text):
         if m.end() == len(text) or m.start() == 0:
             continue  # leading/trailing spaces are RR501
+        if m.group(0) == " " and is_cjk(text[m.start() - 1]) and is_cjk(text[m.end()]):
+            depth = depth if depth is not None else _quote_depths(text)
+            headline = ctx.field == "title" and _run(text, m.start(), -1) >= 4 and _run(text, m.end(), 1) >= 4
+            if depth[m.start()] or headline or _between_organs(text, m.start(), m.end()):
+                continue  # the separator of a quoted slogan or title, a two-clause headline, joint issuers
         yield Hit("RR304", m.start(), m.end(), "多余的空格 (stray space next to Chinese text)", "")
+
+
+def _run(text: str, at: int, step: int) -> int:
+    """How many Chinese characters stand next to ``at`` going in ``step``'s direction."""
+    count, i = 0, at - 1 if step < 0 else at
+    while 0 <= i < len(text) and is_cjk(text[i]):
+        count, i = count + 1, i + step
+    return count
+
+
+def _quote_depths(text: str) -> list[int]:
+    """How deep in “” 《》 「」 each position stands (a slogan or a document title)."""
+    depth, level = [0] * (len(text) + 1), 0
+    for i, ch in enumerate(text):
+        level += ch in "“《「〈"
+        level -= ch in "”》」〉" and level > 0
+        depth[i + 1] = level
+    return depth
+
+
+def _between_organs(text: str, start: int, end: int) -> bool:
+    """中共中央 国务院, 省委 省政府: one issuing body ends before the space and another begins after."""
+    return text[:start].endswith(ORGAN_ENDS) and text[end:].startswith(ORGAN_STARTS)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -403,6 +433,8 @@ def rr501(text: str, ctx: Context) -> Iterator[Hit]:
     for phrase in CHROME:
         for m in re.finditer(re.escape(phrase), text):
             yield Hit("RR501", m.start(), m.end(), f"网页残留“{phrase}” (web-page chrome)", None, safe=False)
+    for m in chrome.LABEL.finditer(text):  # 浏览次数：1234 is chrome; 累计浏览次数 is prose
+        yield Hit("RR501", m.start(), m.end(), f"网页残留“{m.group(0)}” (web-page chrome)", None, safe=False)
     if text.strip() == "|":
         yield Hit("RR501", 0, len(text), "孤立的“|”是网页残留 (web-page chrome)", None, safe=False)
     for m in _INVISIBLE.finditer(text):

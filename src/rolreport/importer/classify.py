@@ -30,7 +30,7 @@ NPC_SALUTATION = re.compile(r"^主任、副主任、秘[书書]长?長?、各位
 # Web-page chrome on government portals, both scripts (rolreport.lexicon.chrome).  A line made
 # only of chrome phrases, chrome tokens and separators is chrome; so is a short line that starts
 # like a page header.
-_CHROME_WORDS = [*chrome.PHRASES, *chrome.TOKENS]
+_CHROME_WORDS = [*chrome.PHRASES, *chrome.LABELS, *chrome.TOKENS]
 _CHROME_ONLY = re.compile(
     "(?:" + "|".join(map(re.escape, sorted(_CHROME_WORDS, key=len, reverse=True))) + r"|[\s|｜:：【】\[\]·/])+"
 )

@@ -32,3 +32,9 @@ TITLE_ROLE_WORDS: tuple[tuple[Role, tuple[str, ...]], ...] = (
 
 # Words that make a line the report's title.
 TITLE_WORDS = ("报告", "報告", "总结", "總結", "情况", "情況")
+
+# Issuing bodies (发文机关) as they stand in a joint issue (中共中央 国务院, 省委 省政府): a single
+# space between two of them is the convention of 联合发文, not a stray space (RR304).
+ORGAN_ENDS = ("中央", "国务院", "國務院", "省委", "市委", "县委", "縣委", "区委", "區委", "党委", "黨委", "政府",
+              "委员会", "委員會", "办公厅", "辦公廳", "办公室", "辦公室", "人大常委会", "人大常委會", "政协", "政協")  # fmt: skip
+ORGAN_STARTS = ("中共", "国务院", "國務院", "全国", "全國", "中央", "省", "市", "县", "縣", "区", "區", "自治区", "自治區")  # fmt: skip

@@ -1,0 +1,56 @@
+"""Correct official text that looks wrong: no finding (issue 12, first group), with the look-alikes
+that must still be reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolreport.check.text_rules import Context, rr304, rr501
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("开展“学习贯彻党的二十大精神 深入践行习近平法治思想”主题活动", "paragraphs"),  # a quoted slogan's halves
+        ("印发《关于优化营商环境 培育和激发市场主体活力的实施方案》", "paragraphs"),  # a document title's halves
+        ("绍兴创新监管服务模式 护航平台经济发展", "title"),  # a two-clause headline
+        ("中共中央 国务院印发《法治政府建设实施纲要（2021—2025年）》", "paragraphs"),  # joint issuers
+        ("省委 省政府高度重视法治政府建设", "paragraphs"),
+        ("中共中央辦公廳 國務院辦公廳印發", "paragraphs"),  # Traditional
+    ],
+)
+def test_a_conventional_separator_space_is_not_a_stray_space(text, field):
+    assert list(rr304(text, Context(field=field))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("全县推进法治 政府建设", "paragraphs"),  # a space inside running text
+        ("开展“学习  深入”活动", "paragraphs"),  # two spaces are not a separator
+        ("推进 法治", "title"),  # a title's halves must be clauses
+        ("全县 依法行政", "paragraphs"),
+    ],
+)
+def test_a_stray_space_is_still_reported(text, field):
+    assert [h.rule for h in rr304(text, Context(field=field))] == ["RR304"]
+
+
+@pytest.mark.parametrize("text", ["全年访问量达1200万次", "累计浏览次数超过十万", "典型经验分享到全市", "下一篇章"])
+def test_chrome_labels_inside_prose_are_words(text):
+    assert list(rr501(text, Context())) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "浏览次数：1234",
+        "分享到：",
+        "上一篇：关于印发",
+        "发布时间：2024 浏览次数 12",
+        "瀏覽次數：88",
+        "扫一扫在手机上查看当前页面",
+    ],
+)
+def test_chrome_in_chrome_position_is_reported(text):
+    assert [h.rule for h in rr501(text, Context())] == ["RR501"]

@@ -54,3 +54,35 @@ def test_chrome_labels_inside_prose_are_words(text):
 )
 def test_chrome_in_chrome_position_is_reported(text):
     assert [h.rule for h in rr501(text, Context())] == ["RR501"]
+
+
+def _report_with(text: str):
+    from rolreport.model import Report
+
+    return Report.model_validate(
+        {"title": "某县2024年法治政府建设年度报告", "issuer": "某县人民政府", "jurisdiction": "某县", "year": 2024,
+         "script": "zh-Hans", "parts": [{"title": "主要举措", "role": "measures", "paragraphs": [text]}]}
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持“十一个坚持”，办理案件30件。",  # a name in quotes
+        "召开第十二次党代会，办理案件30件。",  # an ordinal
+        "落实第十四个五年规划，办结案件30件。",
+        "落实《某市十条措施》，办结案件30件。",
+        "落实（2021—2025年）规划，办结1,180件。",  # a year is not a four-digit quantity
+    ],
+)
+def test_names_ordinals_and_years_are_not_mixed_number_styles(text):
+    from rolreport.check.report_rules import _numbers
+
+    assert list(_numbers(_report_with(text))) == []
+
+
+@pytest.mark.parametrize("text", ["办结1,180件，另有2350件。", "办结三十余项，另办30余项。"])
+def test_mixed_number_styles_are_still_reported(text):
+    from rolreport.check.report_rules import _numbers
+
+    assert [h.rule for h in _numbers(_report_with(text))] == ["RR405"]

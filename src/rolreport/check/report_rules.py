@@ -93,20 +93,44 @@ def _plans(report: Report) -> Iterator[ReportHit]:
 
 def _numbers(report: Report) -> Iterator[ReportHit]:
     """RR405: 1,180 beside 1180 (or 三十余项 beside 30余项) in one report."""
-    text = "".join(report.preamble) + "".join(_text(p) for p in report.parts)
+    # Names are not counts: what stands in “” or 《》 (“十一个坚持”, 《…十条》), and ordinals (第十二次
+    # 党代会, 第十四个五年规划); a year (2021—2025年) is not a four-digit quantity.
+    text = _outside_names("".join(report.preamble) + "".join(_text(p) for p in report.parts))
     grouped = re.search(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d.])", text)
-    plain = re.search(r"(?<![\d.,])(?!(?:19|20)\d{2}年)\d{4,}(?![\d.,])", text)
+    plain = re.search(r"(?<![\d.,])(?!(?:19|20)\d{2}(?![\d.,]))\d{4,}(?![\d.,])", text)
     if grouped and plain:
         yield ReportHit(
             "RR405", ("parts",), f"数字写法不统一：既有“{grouped.group(0)}”又有“{plain.group(0)}”(mixed number style)"
         )
     units = "项項件个個次名家条條份"
-    chinese = re.search(f"(?<![一二三四五六七八九十百千])[一二三四五六七八九十百千]+[余餘多]?[{units}]", text)
+    # A one-character numeral (三个, 十项, 百家: a small or round number) is written in Chinese by
+    # convention (GB/T 15835); only a longer one (三十余项) beside 30余项 is a mixed style.
+    chinese = next(
+        (
+            m
+            for m in re.finditer(
+                f"(?<![一二三四五六七八九十百千第])[一二三四五六七八九十百千]+[余餘多]?[{units}]", text
+            )
+            if not re.fullmatch(f"[一二三四五六七八九十百千][{units}]", m.group(0))
+        ),
+        None,
+    )
     arabic = re.search(f"(?<!\\d)\\d+[余餘多]?[{units}]", text)
-    if chinese and arabic and not re.fullmatch(f"[一二三四五六七八九][{units}]", chinese.group(0)):
+    if chinese and arabic:
         yield ReportHit(
             "RR405", ("parts",), f"数量写法不统一：既有“{chinese.group(0)}”又有“{arabic.group(0)}”(mixed number style)"
         )
+
+
+def _outside_names(text: str) -> str:
+    """``text`` with what stands inside “” 「」 《》 blanked out (names, titles, slogans)."""
+    out, level = [], 0
+    for ch in text:
+        opening, closing = ch in "“「《", ch in "”」》"
+        level += opening
+        out.append(" " if level and not opening else ch)
+        level -= closing and level > 0
+    return "".join(out)
 
 
 _NPC = ("主任、副主任、秘书长、各位委员", "主任、副主任、秘書長、各位委員")

@@ -187,7 +187,6 @@ def test_fixes_apply_in_every_scalar_style(run, tmp_path):
         ("RR304", "推进法治 政府建设 ，成效明显。", "推进法治政府建设，成效明显。"),
         ("RR305", "成效明显，，群众满意。。", "成效明显，群众满意。"),
         ("RR307", "开展普法、宣讲...", "开展普法、宣讲……"),
-        ("RR308", "印发《纲要》、《方案》。", "印发《纲要》《方案》。"),
         ("RR202", "印发《关于贯彻《纲要》的意见》。", "印发《关于贯彻〈纲要〉的意见》。"),
         ("RR203", "“他说“好””。", "“他说‘好’”。"),
         ("RR204", "印发某政发[2024]01号文件。", "印发某政发〔2024〕1号文件。"),
@@ -203,6 +202,15 @@ def test_safe_fixes(run, tmp_path, rule, paragraph, fixed):
     assert found and all(f["rule"] == rule for f in found), found
     run("check", path, "--fix", "--select", rule)
     assert load_report(str(path)).report.parts[0].paragraphs == [fixed]
+
+
+def test_the_disputed_enumeration_comma_is_removed_only_with_unsafe_fixes(run, tmp_path):
+    """RR308 is disputed (a note between the titles makes the 顿号 right): --fix keeps it."""
+    path = one_paragraph(tmp_path, "印发《纲要》、《方案》。")
+    run("check", path, "--fix", "--select", "RR308")
+    assert load_report(str(path)).report.parts[0].paragraphs == ["印发《纲要》、《方案》。"]
+    run("check", path, "--fix", "--unsafe-fixes", "--select", "RR308")
+    assert load_report(str(path)).report.parts[0].paragraphs == ["印发《纲要》《方案》。"]
 
 
 @pytest.mark.parametrize(

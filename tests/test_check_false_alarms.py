@@ -86,3 +86,32 @@ def test_mixed_number_styles_are_still_reported(text):
     from rolreport.check.report_rules import _numbers
 
     assert [h.rule for h in _numbers(_report_with(text))] == ["RR405"]
+
+
+# -- Fixes that must not damage text (issue 12, second group) ---------------------------------------
+
+FIX_HEAD = (
+    "title: 某县2024年法治政府建设年度报告\nissuer: 某县人民政府\njurisdiction: 某县\nyear: 2024\nscript: zh-Hans\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [
+        ("加强普法宣传。。。", "加强普法宣传……"),  # an ellipsis, not a repeated full stop
+        ("加强普法宣传．．．", "加强普法宣传……"),  # not three ASCII full stops
+        ("加强宣传--深入推进", "加强宣传——深入推进"),  # a doubled hyphen between Chinese is a dash
+        ("落实《纲要(2021—2022)》", "落实《纲要（2021—2022）》"),  # both halves of the pair
+        ("学习《宪法》、《民法典》", "学习《宪法》、《民法典》"),  # disputed: never a safe fix
+        ("字号：大 中 小", "字号：大 中 小"),  # chrome is reported, its spaces are not squeezed
+    ],
+)
+def test_safe_fixes_restore_the_intended_text(run, tmp_path, written, fixed):
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        FIX_HEAD + f"parts:\n  - title: 主要举措\n    role: measures\n    paragraphs:\n      - {written}\n", "utf-8"
+    )
+    run("check", path, "--fix", "--exit-zero")
+    assert path.read_text(encoding="utf-8").endswith(f"      - {fixed}\n")
+    remaining = run("check", path, "--select", "RR201,RR305", "--output-format", "concise").stdout
+    assert "RR201" not in remaining and "RR305" not in remaining

@@ -60,7 +60,32 @@ def _inside(spans: list[tuple[int, int]], i: int) -> bool:
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 
 
+def _paren_partners(text: str) -> dict[int, int]:
+    """Each ASCII parenthesis with its partner, so a fix changes both halves or neither."""
+    partners: dict[int, int] = {}
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            opening = stack.pop()
+            partners[opening], partners[i] = i, opening
+    return partners
+
+
 def rr301(text: str, ctx: Context) -> Iterator[Hit]:
+    """Half-width marks beside Chinese; a parenthesis pair is converted whole: (2021—2022)》 gets
+    both halves full-width, never one (which would cross the pair)."""
+    found = dict(_half_width(text))
+    partners = _paren_partners(text) if "(" in text or ")" in text else {}
+    for i in [i for i in found if i in partners]:
+        found.setdefault(partners[i], _HALF_TO_FULL[text[partners[i]]])
+    for i in sorted(found):
+        ch, full = text[i], found[i]
+        yield Hit("RR301", i, i + 1, f"中文中用了半角“{ch}”，应为全角“{full}” (half-width punctuation)", full)
+
+
+def _half_width(text: str) -> Iterator[tuple[int, str]]:
     urls = _url_spans(text)
     for i, ch in enumerate(text):
         if ch not in _HALF_TO_FULL or _inside(urls, i):
@@ -78,8 +103,7 @@ def rr301(text: str, ctx: Context) -> Iterator[Hit]:
         if ch in ",:" and prev.isdigit() and nxt.isdigit():
             continue  # 1,180  10:30
         if chinese:
-            full = _HALF_TO_FULL[ch]
-            yield Hit("RR301", i, i + 1, f"中文中用了半角“{ch}”，应为全角“{full}” (half-width punctuation)", full)
+            yield i, _HALF_TO_FULL[ch]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -92,8 +116,8 @@ def rr302(text: str, ctx: Context) -> Iterator[Hit]:
     for m in re.finditer("[\uff01-\uff5e]+", text):
         run = m.group(0)
         for j, ch in enumerate(run):
-            if ch in _KEEP_FULL:
-                continue
+            if ch in _KEEP_FULL or (ch == "．" and "．．．" in run):
+                continue  # ．．． is an ellipsis (RR307), not three full stops
             ascii_ch = chr(ord(ch) - 0xFEE0)
             i = m.start() + j
             yield Hit("RR302", i, i + 1, f"全角字符“{ch}”应写作半角“{ascii_ch}” (full-width ASCII)", ascii_ch)
@@ -105,7 +129,15 @@ def rr302(text: str, ctx: Context) -> Iterator[Hit]:
 _SPACES = " \u3000\t"
 
 
+def _is_chrome(text: str) -> bool:
+    """A value holding web-page chrome (字号：大 中 小): its spaces are the page's, and squeezing
+    them while the chrome stays would only hide it; RR501 names the line instead."""
+    return any(phrase in text for phrase in CHROME) or chrome.LABEL.search(text) is not None
+
+
 def rr303(text: str, ctx: Context) -> Iterator[Hit]:
+    if _is_chrome(text):
+        return
     if ctx.profile == "technical":
         for m in re.finditer(f"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{CJK}])", text):
             yield Hit("RR303", m.start(), m.start(), "中文与数字、西文之间应有一个空格 (technical profile)", " ")
@@ -127,6 +159,8 @@ _RR304 = re.compile(
 
 
 def rr304(text: str, ctx: Context) -> Iterator[Hit]:
+    if _is_chrome(text):
+        return
     depth: list[int] | None = None
     for m in _RR304.finditer(text):
         if m.end() == len(text) or m.start() == 0:
@@ -170,6 +204,8 @@ _REPEATABLE = "，。、；：？！"
 
 def rr305(text: str, ctx: Context) -> Iterator[Hit]:
     for m in re.finditer(f"([{_REPEATABLE}])\\1+", text):
+        if m.group(0)[0] in "。．" and len(m.group(0)) >= 3:
+            continue  # 。。。 is an ellipsis written wrongly (RR307 makes it ……), not a repeat
         yield Hit("RR305", m.start() + 1, m.end(), f"重复的标点“{m.group(0)}” (repeated punctuation)", "")
     for m in re.finditer("[，、；：][。？！]|[。？！][，、；：]|[，、；：][，、；：]", text):
         if m.group(0)[0] == m.group(0)[1]:
@@ -178,7 +214,7 @@ def rr305(text: str, ctx: Context) -> Iterator[Hit]:
 
 
 def rr307(text: str, ctx: Context) -> Iterator[Hit]:
-    for m in re.finditer(r"\.{3,}|。{3,}|·{3,}|…+", text):
+    for m in re.finditer(r"\.{3,}|。{3,}|．{3,}|·{3,}|…+", text):
         if m.group(0) == "……":
             continue
         if re.fullmatch(r"\.{3,}", m.group(0)) and not (
@@ -192,7 +228,9 @@ def rr307(text: str, ctx: Context) -> Iterator[Hit]:
             continue  # a span 2021—2025 (RR404), not a dash
         if m.group(0) == "—" and (before in "“（" or after in "”）"):
             continue
-        yield Hit("RR307", m.start(), m.end(), f"破折号应为“——”（现为“{m.group(0)}”）(dash form)", "——", safe=False)
+        # -- or ── between Chinese characters can only be a dash; a lone — may be a range.
+        doubled = m.group(0) != "—" and is_cjk(before) and is_cjk(after)
+        yield Hit("RR307", m.start(), m.end(), f"破折号应为“——”（现为“{m.group(0)}”）(dash form)", "——", safe=doubled)
 
 
 def rr308(text: str, ctx: Context) -> Iterator[Hit]:
@@ -203,6 +241,7 @@ def rr308(text: str, ctx: Context) -> Iterator[Hit]:
             m.end(),
             "相邻书名号或引号之间一般不用顿号（GB/T 15834 4.5.3.5）(comma between titles)",
             "",
+            safe=False,  # disputed: a note between the titles makes the 顿号 right
         )
 
 

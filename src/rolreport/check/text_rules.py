@@ -96,7 +96,7 @@ def _half_width(text: str) -> Iterator[tuple[int, str]]:
         if ch in "([":
             chinese = is_cjk(nxt) or is_cjk(prev) or prev in FULL_PUNCT
         elif ch == ")":
-            chinese = is_cjk(prev) or prev in FULL_PUNCT or is_cjk(nxt)
+            chinese = is_cjk(prev) or prev in FULL_PUNCT or is_cjk(nxt) or (nxt in FULL_PUNCT and bool(nxt))
         elif ch == ".":
             # Only a sentence-final full stop: after Chinese, not a decimal point or abbreviation.
             chinese = is_cjk(prev) and (not nxt.isascii() or nxt in ("", " "))
@@ -143,7 +143,9 @@ def rr303(text: str, ctx: Context) -> Iterator[Hit]:
             yield Hit("RR303", m.start(), m.start(), "中文与数字、西文之间应有一个空格 (technical profile)", " ")
         return
     urls = _url_spans(text)
-    for m in re.finditer(f"(?<=[{CJK}])[ \u00a0]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])[ \u00a0]+(?=[{CJK}])", text):
+    for m in re.finditer(
+        f"(?<=[{CJK}])[ \u00a0\u3000]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])[ \u00a0\u3000]+(?=[{CJK}])", text
+    ):
         if _inside(urls, m.end()) or _inside(urls, m.start() - 1):
             continue  # a space that delimits a URL is needed
         yield Hit(
@@ -217,9 +219,8 @@ def rr307(text: str, ctx: Context) -> Iterator[Hit]:
     for m in re.finditer(r"\.{3,}|。{3,}|．{3,}|·{3,}|…+", text):
         if m.group(0) == "……":
             continue
-        if re.fullmatch(r"\.{3,}", m.group(0)) and not (
-            is_cjk(text[m.start() - 1 : m.start()]) or is_cjk(text[m.end() : m.end() + 1])
-        ):
+        around = text[m.start() - 1 : m.start()] + text[m.end() : m.end() + 1]
+        if re.fullmatch(r"\.{3,}", m.group(0)) and not any(is_cjk(ch) or ch in FULL_PUNCT for ch in around):
             continue  # Latin text
         yield Hit("RR307", m.start(), m.end(), f"省略号应为“……”（现为“{m.group(0)}”）(ellipsis form)", "……")
     for m in re.finditer(r"(?<![-－─—])(?:--+|－－+|──+|—)(?![-－─—])", text):
@@ -449,8 +450,9 @@ def rr402(text: str, ctx: Context) -> Iterator[Hit]:
 
 
 def rr404(text: str, ctx: Context) -> Iterator[Hit]:
-    for m in re.finditer(r"(?<!\d)(1\d{3}|20\d{2})[-－~～–](1\d{3}|20\d{2})(?=年)", text):
-        good = f"{m.group(1)}—{m.group(2)}"
+    # 2021-2025年, （2021-2025）, 2021年-2025年: a year span takes the dash (GB/T 15834 §4.13)
+    for m in re.finditer(r"(?<!\d)(1\d{3}|20\d{2})(年?)[-－~～–](1\d{3}|20\d{2})(?=年|[）)])", text):
+        good = f"{m.group(1)}{m.group(2)}—{m.group(3)}"
         yield Hit("RR404", m.start(), m.end(), f"年份起止应用一字线“—”：{good} (year span)", good)
     for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)([～~\-－])(\d+(?:\.\d+)?)(%|万元|亿元)", text):
         good = f"{m.group(1)}{m.group(4)}～{m.group(3)}{m.group(4)}"

@@ -1,11 +1,11 @@
-"""Correct official text that looks wrong: no finding (issue 12, first group), with the look-alikes
-that must still be reported."""
+"""check on the shapes of real report text (issue 12): correct text that looks wrong gets no
+finding, fixes restore the intended text, and the misses are found."""
 
 from __future__ import annotations
 
 import pytest
 
-from rolreport.check.text_rules import Context, rr304, rr501
+from rolreport.check.text_rules import Context, rr301, rr303, rr304, rr307, rr404, rr501
 
 
 @pytest.mark.parametrize(
@@ -115,3 +115,31 @@ def test_safe_fixes_restore_the_intended_text(run, tmp_path, written, fixed):
     assert path.read_text(encoding="utf-8").endswith(f"      - {fixed}\n")
     remaining = run("check", path, "--select", "RR201,RR305", "--output-format", "concise").stdout
     assert "RR201" not in remaining and "RR305" not in remaining
+
+
+# -- Misses (issue 12, third group) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "check", "found", "fix"),
+    [
+        ("2022\u3000年完成", rr303, "\u3000", ""),  # an ideographic space between a number and Chinese
+        ("实施规划（2021-2025）", rr404, "2021-2025", "2021—2025"),  # a year span in brackets
+        ("落实2021年-2025年规划", rr404, "2021年-2025", "2021年—2025"),
+        ("开展，...，活动", rr307, "...", "……"),  # ASCII ellipsis beside full-width punctuation
+        ("他说“...”", rr307, "...", "……"),
+    ],
+)
+def test_misses_are_found(text, check, found, fix):
+    hits = list(check(text, Context()))
+    assert [(text[h.start : h.end], h.fix) for h in hits] == [(found, fix)]
+
+
+def test_a_half_width_parenthesis_after_a_digit_is_found_with_its_partner():
+    text = "落实《纲要(2021—2022)》"
+    assert [(text[h.start], h.fix) for h in rr301(text, Context())] == [("(", "（"), (")", "）")]
+
+
+@pytest.mark.parametrize("text", ["Hello... world", "version 1.2.3", "2021—2025年"])
+def test_look_alikes_of_the_misses_are_not_reported(text):
+    assert [h for check in (rr307, rr404) for h in check(text, Context())] == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rolreport.check.text_rules import Context, rr301, rr303, rr304, rr307, rr404, rr501
+from rolreport.check.text_rules import Context, rr301, rr303, rr304, rr306, rr307, rr404, rr501
 
 
 @pytest.mark.parametrize(
@@ -143,3 +143,15 @@ def test_a_half_width_parenthesis_after_a_digit_is_found_with_its_partner():
 @pytest.mark.parametrize("text", ["Hello... world", "version 1.2.3", "2021—2025年"])
 def test_look_alikes_of_the_misses_are_not_reported(text):
     assert [h for check in (rr307, rr404) for h in check(text, Context())] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["实实在在地推进", "不了了之", "为了了解情况", "的的确确", "以营利为目的的行为", "委员会会议", "是是非非"]
+)
+def test_words_that_meet_are_not_duplicated_words(text):
+    assert list(rr306(text, Context())) == []
+
+
+@pytest.mark.parametrize("text", ["完善的的制度", "在在推进", "工作的的方法", "推进法治政府法治政府建设"])
+def test_duplicated_words_are_still_reported(text):
+    assert [h.rule for h in rr306(text, Context())] == ["RR306"]

@@ -16,6 +16,7 @@ from rolreport.lexicon.chars import CLOSERS, FULL_PUNCT, is_han
 from rolreport.lexicon.chars import HAN as CJK
 from rolreport.lexicon.laws import LAW_NAMES
 from rolreport.lexicon.roles import ORGAN_ENDS, ORGAN_STARTS
+from rolreport.lexicon.words import ENDING, STARTING
 
 URL = re.compile(
     r"(?:https?|ftp)://[^\s<>\"“”‘’，。；：、（）《》]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>\"“”，。；：、（）《》]*"
@@ -252,9 +253,22 @@ def rr308(text: str, ctx: Context) -> Iterator[Hit]:
 _FUNCTION_WORDS = "的了在和是"
 
 
+def _two_words(text: str, i: int) -> bool:
+    """Whether the doubled character at ``i``, ``i + 1`` belongs to two words (目的|的, 为了|了解,
+    不了|了之) or to a reduplicated form (实实在在, 是是非非, 的的确确: AABB)."""
+    ch = text[i]
+    before, after = text[i - 1 : i], text[i + 2 : i + 3]
+    if before + ch in ENDING or ch + after in STARTING:
+        return True
+    preceded = i >= 2 and text[i - 2] == text[i - 1] != ch  # 实实|在在
+    followed = i + 3 < len(text) and text[i + 2] == text[i + 3] != ch  # 是是|非非
+    return preceded or followed
+
+
 def rr306(text: str, ctx: Context) -> Iterator[Hit]:
     for m in re.finditer(f"([{_FUNCTION_WORDS}])\\1", text):
-        yield Hit("RR306", m.start(), m.end(), f"重复的字“{m.group(0)}” (duplicated word)", None, safe=False)
+        if not _two_words(text, m.start()):
+            yield Hit("RR306", m.start(), m.end(), f"重复的字“{m.group(0)}” (duplicated word)", None, safe=False)
     # Whole words repeated back to back; single characters other than function words are not
     # flagged (學習習近平, 委員會會議, 組織部部長 are correct).
     for m in re.finditer(f"([{CJK}]{{2,8}})\\1", text):

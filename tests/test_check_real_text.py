@@ -104,6 +104,8 @@ FIX_HEAD = (
         ("落实《纲要(2021—2022)》", "落实《纲要（2021—2022）》"),  # both halves of the pair
         ("学习《宪法》、《民法典》", "学习《宪法》、《民法典》"),  # disputed: never a safe fix
         ("字号：大 中 小", "字号：大 中 小"),  # chrome is reported, its spaces are not squeezed
+        ("'??2024年，全县推进依法行政。'", "'2024年，全县推进依法行政。'"),  # a lost indent: deleted
+        ("全县??推进依法行政。", "全县??推进依法行政。"),  # lost characters: never turned into ？
     ],
 )
 def test_safe_fixes_restore_the_intended_text(run, tmp_path, written, fixed):
@@ -155,3 +157,9 @@ def test_words_that_meet_are_not_duplicated_words(text):
 @pytest.mark.parametrize("text", ["完善的的制度", "在在推进", "工作的的方法", "推进法治政府法治政府建设"])
 def test_duplicated_words_are_still_reported(text):
     assert [h.rule for h in rr306(text, Context())] == ["RR306"]
+
+
+def test_characters_lost_in_a_conversion_are_named():
+    hits = list(rr501("全县??推进依法行政。", Context()))
+    assert [(h.rule, h.fix) for h in hits] == [("RR501", None)] and "丢失" in hits[0].message
+    assert list(rr501("what?? ok", Context())) == []

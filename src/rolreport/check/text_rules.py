@@ -91,6 +91,8 @@ def _half_width(text: str) -> Iterator[tuple[int, str]]:
     for i, ch in enumerate(text):
         if ch not in _HALF_TO_FULL or _inside(urls, i):
             continue
+        if ch == "?" and "??" in text[max(i - 1, 0) : i + 2]:
+            continue  # ?? is what a lossy conversion left of characters (RR501), not a question
         prev = text[i - 1] if i else ""
         nxt = text[i + 1] if i + 1 < len(text) else ""
         chinese = is_cjk(prev) or is_cjk(nxt) or prev in CLOSERS or nxt in FULL_PUNCT
@@ -481,6 +483,7 @@ def rr404(text: str, ctx: Context) -> Iterator[Hit]:
 CHROME = chrome.PHRASES
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|hellip|mdash|#\d+|#x[0-9a-fA-F]+);")
+_LOST = re.compile(r"^\?{2,}|(?<!\?)\?{2,}(?=[^\x00-\x7f]|$)|(?<=[^\x00-\x7f])\?{2,}")
 _PINYIN = re.compile(f"(?<=[{CJK}])[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
 
 
@@ -505,6 +508,19 @@ def rr501(text: str, ctx: Context) -> Iterator[Hit]:
             yield Hit("RR501", m.start(), m.end(), "行尾空格 (trailing space)", "")
     for m in re.finditer("^[ \t\u3000]+", text):
         yield Hit("RR501", m.start(), m.end(), "段首空格：缩进由排版完成 (leading space)", "")
+    for m in _LOST.finditer(text):
+        # ?? where characters stood: a GBK/Big5 conversion that could not encode them.  At the
+        # start of a value they were the full-width indent (safe to delete); elsewhere a human
+        # must restore the text.
+        lead = m.start() == 0 and m.end() < len(text)
+        yield Hit(
+            "RR501",
+            m.start(),
+            m.end(),
+            f"“{m.group(0)}”是编码转换丢失的字符 (characters lost in a conversion)",
+            "" if lead else None,
+            safe=lead,
+        )
     for m in _PINYIN.finditer(text):
         yield Hit("RR501", m.start(), m.end(), f"拼音注音“{m.group(0)}” (pinyin residue)", None, safe=False)
 

@@ -8,13 +8,9 @@ stderr and maps the error class to an exit code.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-# What must never reach a terminal raw: C0 and C1 controls (ESC starts the sequences that retitle
-# or clear a terminal), DEL, and the bidirectional controls that reorder what a reader sees.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_UNSAFE_BUT_LF = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+from rolreport.lexicon.chars import UNSAFE, UNSAFE_BUT_LF
 
 
 def visible(text: str) -> str:
@@ -31,13 +27,13 @@ def visible(text: str) -> str:
 def json_safe(text: str) -> str:
     """JSON text with the same characters escaped as JSON escapes (valid inside JSON strings,
     where the only raw controls json.dumps leaves can be)."""
-    return _UNSAFE_BUT_LF.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+    return UNSAFE_BUT_LF.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def printable(text: str, keep_lines: bool = False) -> str:
     """``text`` with every control character shown as an escape (``\\x1b``, ``\\u202e``);
     line feeds too unless ``keep_lines`` (a whole report of several lines)."""
-    return (_UNSAFE_BUT_LF if keep_lines else _UNSAFE).sub(
+    return (UNSAFE_BUT_LF if keep_lines else UNSAFE).sub(
         lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text
     )
 

@@ -25,6 +25,7 @@ from rolreport.layout import Entry, RunIn, layout
 from rolreport.lexicon.scripts import WORD_LANGUAGE
 from rolreport.render import chinese_date
 from rolreport.titles import balanced_lines
+from rolreport.titles import width as title_width
 
 if TYPE_CHECKING:
     from rolreport.model import Report
@@ -250,11 +251,6 @@ def _page_number(footer: Any, right: bool) -> None:
     paragraph.add_run(" —")
 
 
-def _width(text: str) -> float:
-    """Width in characters: CJK 1, Latin and digits 0.5."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
-
-
 # Styles rolreport uses, by style id; every other style of python-docx's default template goes.
 _KEPT_STYLES = {"Normal", "Heading1", "Heading2", "Heading3", "Heading4", "ReportTitle", "ReportFrame",
                 "Run-inLead", "PageNumberText", "DefaultParagraphFont", "TableNormal", "NoList"}  # fmt: skip
@@ -438,7 +434,7 @@ def render_docx(report: Report) -> bytes:
         p = para(date, "Report Frame")
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         # Centred under the issuer: right indent = 2 characters + half the difference in width.
-        p.paragraph_format.right_indent = Pt(BODY_PT * (2 + max(0.0, (_width(issuer) - _width(date)) / 2)))
+        p.paragraph_format.right_indent = Pt(BODY_PT * (2 + max(0.0, (title_width(issuer) - title_width(date)) / 2)))
 
     _east_asian_runs(document)
     _clean_package(document, report)

@@ -42,7 +42,8 @@ def break_points(title: str) -> list[int]:
 
 
 def width(text: str) -> float:
-    """Width in characters of the title's font: Chinese 1, Latin letters and digits ½."""
+    """Width of a line of Chinese type in characters: Chinese 1, Latin letters and digits ½
+    (the Word writer measures titles and the closing block with it)."""
     return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from rolreport.check import output
@@ -80,22 +80,24 @@ def run(paths: list[str], options: CheckOptions) -> int:
         if isinstance(source, Finding):
             results.append(FileResult(SourceText(source.file, ""), [source]))
             continue
-        if options.fix or options.unsafe_fixes:
-            report = apply_fixes(source, config, unsafe=options.unsafe_fixes)
-            if report.text != source.text:
-                try:
-                    fixed = source.encode(report.text)
-                except RolreportError as exc:  # a fixed character the file's encoding cannot hold
-                    results.append(FileResult(source, [_finding(d) for d in exc.diagnostics]))
-                    continue
-                if path == STDIN:
-                    write_stdout(fixed)
-                else:
-                    write_atomic(Path(path), fixed, in_place=True)
-                counts = "，".join(f"{rule}×{n}" for rule, n in sorted(report.applied.items()))
-                fixed_notes.append(f"{source.name}: 已修复 {sum(report.applied.values())} 处（{counts}）(fixed)")
-            source = replace(source, text=report.text)
-        results.append(check_source(source, config))
+        if not (options.fix or options.unsafe_fixes):
+            results.append(check_source(source, config))
+            continue
+        # Fix, then report what remains (the last fix pass has checked the fixed text).
+        report = apply_fixes(source, config, unsafe=options.unsafe_fixes)
+        if report.text != source.text:
+            try:
+                fixed = source.encode(report.text)
+            except RolreportError as exc:  # a fixed character the file's encoding cannot hold
+                results.append(FileResult(source, [_finding(d) for d in exc.diagnostics]))
+                continue
+            if path == STDIN:
+                write_stdout(fixed)
+            else:
+                write_atomic(Path(path), fixed, in_place=True)
+            counts = "，".join(f"{rule}×{n}" for rule, n in sorted(report.applied.items()))
+            fixed_notes.append(f"{source.name}: 已修复 {sum(report.applied.values())} 处（{counts}）(fixed)")
+        results.append(report.result)
 
     findings = [f for r in results for f in r.findings]
     colour = fmt == "full" and options.output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ

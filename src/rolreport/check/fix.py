@@ -35,6 +35,7 @@ class FixReport:
     text: str
     applied: Counter[str]  # rule → number of fixes applied
     skipped: int  # fixes not applicable in place (escapes, folds) or left for overlaps
+    result: FileResult  # the check of the fixed text (what remains), computed by the last pass
 
 
 @dataclass(frozen=True)
@@ -143,4 +144,4 @@ def apply_fixes(source: SourceText, config: ProjectConfig, unsafe: bool = False)
         text, result = candidate, after
         for edit in chosen:
             applied[edit.rule] += 1
-    return FixReport(text, applied, skipped)
+    return FixReport(text, applied, skipped, result)

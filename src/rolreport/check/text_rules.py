@@ -135,7 +135,7 @@ _SPACES = " \u3000\t"
 def _is_chrome(text: str) -> bool:
     """A value holding web-page chrome (字号：大 中 小): its spaces are the page's, and squeezing
     them while the chrome stays would only hide it; RR501 names the line instead."""
-    return any(phrase in text for phrase in CHROME) or chrome.LABEL.search(text) is not None
+    return any(phrase in text for phrase in chrome.PHRASES) or chrome.LABEL.search(text) is not None
 
 
 def rr303(text: str, ctx: Context) -> Iterator[Hit]:
@@ -480,7 +480,6 @@ def rr404(text: str, ctx: Context) -> Iterator[Hit]:
 # ----------------------------------------------------------------------------------------------
 # RR501 residue
 
-CHROME = chrome.PHRASES
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|hellip|mdash|#\d+|#x[0-9a-fA-F]+);")
 _LOST = re.compile(r"^\?{2,}|(?<!\?)\?{2,}(?=[^\x00-\x7f]|$)|(?<=[^\x00-\x7f])\?{2,}")
@@ -488,7 +487,7 @@ _PINYIN = re.compile(f"(?<=[{CJK}])[（(][a-zāáǎàēéěèīíǐìōóǒòū�
 
 
 def rr501(text: str, ctx: Context) -> Iterator[Hit]:
-    for phrase in CHROME:
+    for phrase in chrome.PHRASES:
         for m in re.finditer(re.escape(phrase), text):
             yield Hit("RR501", m.start(), m.end(), f"网页残留“{phrase}” (web-page chrome)", None, safe=False)
     for m in chrome.LABEL.finditer(text):  # 浏览次数：1234 is chrome; 累计浏览次数 is prose

@@ -37,10 +37,6 @@ _CHROME_ONLY = re.compile(
 _CHROME_START = re.compile("^(?:" + "|".join(map(re.escape, chrome.HEADER_KEYS)) + ")[:：]?")
 _BREADCRUMB = re.compile(r"(首页|首頁).{0,40}[>»›]")
 
-_TITLE_WORDS = TITLE_WORDS
-_ROLE_WORDS = TITLE_ROLE_WORDS
-_LEADER = LEADER_WORDS
-_HEADS = HEAD_WORDS
 _PLACE_END = "省市县縣区區州盟旗"
 _NOT_PLACE = (
     "全市",
@@ -121,7 +117,7 @@ def _split_run_in(rest: str, max_title: int | None = None) -> tuple[str, str | N
 
 
 def _role(title: str) -> str | None:
-    for role, words in _ROLE_WORDS:
+    for role, words in TITLE_ROLE_WORDS:
         if any(word in title for word in words):
             return role
     return None
@@ -174,9 +170,9 @@ def _head(lines: list[_Line], data: dict[str, Any], notes: Notes) -> None:
     if lines and _title_like(lines[0].text):
         title = lines[0].text
         i = 1
-        if len(lines) > 1 and _title_like(lines[1].text) and not any(w in title for w in _TITLE_WORDS[:2]):
+        if len(lines) > 1 and _title_like(lines[1].text) and not any(w in title for w in TITLE_WORDS[:2]):
             joined = title + lines[1].text
-            if any(w in joined for w in _TITLE_WORDS):
+            if any(w in joined for w in TITLE_WORDS):
                 title = joined
                 i = 2
                 notes.guesses.append(f"标题由两行合并：第 {lines[0].number}、{lines[1].number} 行")
@@ -294,7 +290,7 @@ def guess_roles(data: dict[str, Any], notes: Notes) -> None:
         for s_number, section in enumerate(part.get("sections", [])):
             first = (section.get("paragraphs") or [""])[0].split("。", 1)[0]
             if _role(section["title"]) == "leader_duty" or (
-                any(w in first for w in _LEADER) and any(w in first for w in _HEADS)
+                any(w in first for w in LEADER_WORDS) and any(w in first for w in HEAD_WORDS)
             ):
                 section["role"] = "leader_duty"
                 notes.guesses.append(f"parts[{number}].sections[{s_number}]（{section['title'][:16]}）→ leader_duty")

@@ -28,3 +28,10 @@ def has_han(text: str) -> bool:
 
 def count_han(text: str) -> int:
     return len(_HAN.findall(text))
+
+
+# What must never reach a terminal raw: C0 and C1 controls (ESC starts the sequences that retitle
+# or clear a terminal), DEL, and the bidirectional controls that reorder what a reader sees.
+_UNSAFE_CLASS = "\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+UNSAFE_BUT_LF = re.compile(f"[{_UNSAFE_CLASS}]")
+UNSAFE = re.compile(f"[\n{_UNSAFE_CLASS}]")

@@ -194,13 +194,15 @@ def _yaml_message(exc: Exception) -> str:
     return f"YAML 语法错误 (YAML syntax error: {problem})"
 
 
-def compose_yaml(source: SourceText) -> tuple[Any, Any]:
+def compose_yaml(source: SourceText, use_libyaml: bool = True) -> tuple[Any, Any]:
     """Parse one YAML document into its node graph (with positions), refusing what a report
     can never be.  Returns the round-trip constructor and the root node.
 
     Aliases are refused outright: a report has no use for them, and a "billion laughs" file
     expands exponentially once validated.  Duplicate keys are all reported (ruamel stops at the
     first).  Both checks run on the composed node graph, before anything is constructed.
+    libyaml composes when it can (see _compose_with_libyaml); ``use_libyaml=False`` is ruamel
+    alone, which the tests compare it with.
     """
     from ruamel.yaml import YAML
     from ruamel.yaml.docinfo import DocInfo
@@ -208,6 +210,14 @@ def compose_yaml(source: SourceText) -> tuple[Any, Any]:
     from ruamel.yaml.nodes import MappingNode
 
     name = source.name
+    fast = _compose_with_libyaml(source.text) if use_libyaml else None
+    if fast is not None:
+        constructor, node = fast
+        if node is not None and isinstance(node, MappingNode):
+            problems = _structure_problems(name, node)
+            if problems:
+                raise RolreportError(problems)
+            return constructor, node
     yaml = YAML()  # round-trip; one instance per document (instances keep parser state)
     # YAML.load() records a DocInfo before parsing; a %YAML directive fails without one.
     yaml.doc_infos.append(DocInfo())
@@ -220,12 +230,15 @@ def compose_yaml(source: SourceText) -> tuple[Any, Any]:
         raise RolreportError(Diagnostic(name, 1, 1, _yaml_message(exc))) from None
     except RecursionError:
         raise RolreportError(Diagnostic(name, 1, 1, "YAML 嵌套层级过深 (nesting too deep)")) from None
-    except (IndexError, KeyError, ValueError, TypeError, AttributeError) as exc:
-        # ruamel.yaml's own failures on odd input (an escape beyond U+10FFFF, found by fuzzing):
-        # still the input's problem, located where the reader stopped.
+    except (IndexError, KeyError, ValueError, TypeError, AttributeError, AssertionError) as exc:
+        # ruamel.yaml's own failures on odd input (an escape beyond U+10FFFF, a "|2  # note"
+        # header after a comment line: found by fuzzing): still the input's problem, located
+        # where the reader stopped.
         line, column = _reader_position(yaml)
         if "chr()" in str(exc):
             message = "YAML 语法错误：转义字符超出 Unicode 范围（最大 \\U0010FFFF）(escape beyond U+10FFFF)"
+        elif isinstance(exc, AssertionError):
+            message = "YAML 无法解析：请检查这里之前的缩进、注释和块标记“|”“>” (could not parse)"
         else:
             message = f"YAML 无法解析 (could not parse: {type(exc).__name__}: {exc})"
         raise RolreportError(Diagnostic(name, line, column, message)) from None
@@ -246,6 +259,70 @@ def compose_yaml(source: SourceText) -> tuple[Any, Any]:
     if problems:
         raise RolreportError(problems)
     return constructor, node
+
+
+# libyaml (ruamel.yaml.clib) composes the same node graph, marks included, ten times faster than
+# ruamel.yaml's pure-Python parser: 0.04 s instead of 0.5 s for a 1 MB report.  It is laxer in a
+# few places, found by composing mutated reports with both (benchmarks/bench_yaml.py):
+# tabs and stray BOMs or Unicode line separators in prose, block headers with a comment ("|#",
+# and "|2  # note" after a comment line, on which ruamel fails), anchors with no node, %YAML directives (libyaml ignores the version that ruamel resolves by).  A source
+# containing any of these goes to ruamel alone, and so does anything libyaml rejects, so that
+# every verdict and every message is ruamel's.  libyaml recurses in C, so a source that may
+# nest deeper than _LIBYAML_DEPTH (flow brackets, or block indicators and indentation at a
+# line's start) is never given to it: 100,000 levels overflow the C stack.
+_LIBYAML_DIFFERS = re.compile(r"[\t\ufeff\u2028\u2029\x85&]|[|>][-+0-9]* *#|^%", re.MULTILINE)
+_LINE_PREFIX = re.compile(r"^[ ?:-]+", re.MULTILINE)
+_LIBYAML_DEPTH = 1000
+
+
+def _nesting_bound(text: str) -> int:
+    """An upper bound of the document's nesting depth: each flow bracket opens at most one
+    level, and in block context every level but an indentless sequence starts further right."""
+    prefix = max((m.end() - m.start() for m in _LINE_PREFIX.finditer(text)), default=0)
+    return text.count("[") + text.count("{") + 2 * (prefix + 1)
+
+
+_c_loader: Any = None
+
+
+def _compose_with_libyaml(text: str) -> tuple[Any, Any] | None:
+    """The constructor and root node composed by libyaml, or None when ruamel must do it."""
+    global _c_loader
+    if _LIBYAML_DIFFERS.search(text) or _nesting_bound(text) > _LIBYAML_DEPTH:
+        return None
+    if _c_loader is None:
+        try:
+            from _ruamel_yaml import CParser
+        except ImportError:  # no C extension for this interpreter: ruamel's parser does it all
+            _c_loader = False
+            return None
+        from ruamel.yaml.constructor import RoundTripConstructor
+        from ruamel.yaml.resolver import VersionedResolver
+
+        class CLoader(CParser, RoundTripConstructor, VersionedResolver):  # type: ignore[misc]
+            comment_handling = None
+            allow_duplicate_keys = False
+
+            def __init__(self, stream: str) -> None:
+                CParser.__init__(self, stream)
+                self._parser = self._composer = self
+                RoundTripConstructor.__init__(self, loader=self)
+                VersionedResolver.__init__(self, loader=self)
+
+        _c_loader = CLoader
+    if _c_loader is False:
+        return None
+    loader = _c_loader(text)
+    try:
+        root = loader.get_single_node()
+    except Exception:
+        return None  # ruamel's parser says what is wrong, in its own words
+    from ruamel.yaml.nodes import ScalarNode
+
+    for node in walk_nodes(root) if root is not None else ():
+        if isinstance(node, ScalarNode) and not node.style:
+            node.style = None  # a plain scalar, as ruamel's parser marks it
+    return loader, root
 
 
 def _reader_position(yaml: Any) -> tuple[int, int]:

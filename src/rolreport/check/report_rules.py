@@ -122,15 +122,23 @@ def _numbers(report: Report) -> Iterator[ReportHit]:
         )
 
 
+_NAME_MARK = re.compile("[“「《”」》]")
+
+
 def _outside_names(text: str) -> str:
-    """``text`` with what stands inside “” 「」 《》 blanked out (names, titles, slogans)."""
-    out, level = [], 0
-    for ch in text:
-        opening, closing = ch in "“「《", ch in "”」》"
+    """``text`` with what stands inside “” 「」 《》 blanked out (names, titles, slogans); the
+    marks of the outermost pair stay.  Same length as ``text``."""
+    pieces, level, last = [], 0, 0
+    for m in _NAME_MARK.finditer(text):
+        at, mark = m.start(), m.group(0)
+        pieces.append(" " * (at - last) if level else text[last:at])
+        opening = mark in "“「《"
         level += opening
-        out.append(" " if level and not opening else ch)
-        level -= closing and level > 0
-    return "".join(out)
+        pieces.append(" " if level and not opening else mark)
+        level -= not opening and level > 0
+        last = at + 1
+    pieces.append(" " * (len(text) - last) if level else text[last:])
+    return "".join(pieces)
 
 
 _NPC = ("主任、副主任、秘书长、各位委员", "主任、副主任、秘書長、各位委員")

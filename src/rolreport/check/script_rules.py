@@ -79,8 +79,15 @@ def _simplified_in_traditional(text: str, ctx: Context) -> Iterator[Hit]:
     aligned = list(_aligned(text))
     runs = [run for _, run in aligned]
     simplified_runs = _convert_runs("t2s", runs)
-    tw_runs, hk_runs = _convert_runs("s2tw", simplified_runs), _convert_runs("s2hk", simplified_runs)
-    for (offset, run), simplified, tw, hk in zip(aligned, simplified_runs, tw_runs, hk_runs, strict=True):
+    # A run that the report's own region (Taiwan for zh-Hant) writes as it stands has nothing to
+    # report; only the others are taken to the second region, a third of OpenCC's work saved.
+    first, second = ("s2hk", "s2tw") if ctx.script == "zh-Hant-HK" else ("s2tw", "s2hk")
+    first_runs = _convert_runs(first, simplified_runs)
+    open_runs = [k for k, (run, out) in enumerate(zip(runs, first_runs, strict=True)) if out != run]
+    second_runs = dict(zip(open_runs, _convert_runs(second, [simplified_runs[k] for k in open_runs]), strict=True))
+    for k in open_runs:
+        (offset, run), simplified = aligned[k], simplified_runs[k]
+        tw, hk = (second_runs[k], first_runs[k]) if first == "s2hk" else (first_runs[k], second_runs[k])
         if tw == run and hk == run:
             continue  # both regions write the run as it stands: nothing to report
         if not (len(simplified) == len(tw) == len(hk) == len(run)):

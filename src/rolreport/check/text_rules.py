@@ -48,6 +48,8 @@ def is_cjk(ch: str) -> bool:
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
+    if "://" not in text and "www." not in text:
+        return []  # most values hold no address: skip the scan
     return [m.span() for m in URL.finditer(text)]
 
 
@@ -86,10 +88,14 @@ def rr301(text: str, ctx: Context) -> Iterator[Hit]:
         yield Hit("RR301", i, i + 1, f"中文中用了半角“{ch}”，应为全角“{full}” (half-width punctuation)", full)
 
 
+_HALF_MARK = re.compile("[" + re.escape("".join(_HALF_TO_FULL)) + "]")
+
+
 def _half_width(text: str) -> Iterator[tuple[int, str]]:
     urls = _url_spans(text)
-    for i, ch in enumerate(text):
-        if ch not in _HALF_TO_FULL or _inside(urls, i):
+    for m in _HALF_MARK.finditer(text):
+        i, ch = m.start(), m.group(0)
+        if urls and _inside(urls, i):
             continue
         if ch == "?" and "??" in text[max(i - 1, 0) : i + 2]:
             continue  # ?? is what a lossy conversion left of characters (RR501), not a question
@@ -115,8 +121,11 @@ def _half_width(text: str) -> Iterator[tuple[int, str]]:
 _KEEP_FULL = set("！（），：；？～")
 
 
+_FULL_ASCII = re.compile("[\uff01-\uff5e]+")
+
+
 def rr302(text: str, ctx: Context) -> Iterator[Hit]:
-    for m in re.finditer("[\uff01-\uff5e]+", text):
+    for m in _FULL_ASCII.finditer(text):
         run = m.group(0)
         for j, ch in enumerate(run):
             if ch in _KEEP_FULL or (ch == "．" and "．．．" in run):
@@ -135,20 +144,22 @@ _SPACES = " \u3000\t"
 def _is_chrome(text: str) -> bool:
     """A value holding web-page chrome (字号：大 中 小): its spaces are the page's, and squeezing
     them while the chrome stays would only hide it; RR501 names the line instead."""
-    return any(phrase in text for phrase in chrome.PHRASES) or chrome.LABEL.search(text) is not None
+    return chrome.PHRASE.search(text) is not None or chrome.LABEL.search(text) is not None
+
+
+_SEAM = re.compile(f"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{CJK}])")
+_SEAM_SPACE = re.compile(f"(?<=[{CJK}])[ \u00a0\u3000]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])[ \u00a0\u3000]+(?=[{CJK}])")
 
 
 def rr303(text: str, ctx: Context) -> Iterator[Hit]:
     if _is_chrome(text):
         return
     if ctx.profile == "technical":
-        for m in re.finditer(f"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{CJK}])", text):
+        for m in _SEAM.finditer(text):
             yield Hit("RR303", m.start(), m.start(), "中文与数字、西文之间应有一个空格 (technical profile)", " ")
         return
     urls = _url_spans(text)
-    for m in re.finditer(
-        f"(?<=[{CJK}])[ \u00a0\u3000]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])[ \u00a0\u3000]+(?=[{CJK}])", text
-    ):
+    for m in _SEAM_SPACE.finditer(text):
         if _inside(urls, m.end()) or _inside(urls, m.start() - 1):
             continue  # a space that delimits a URL is needed
         yield Hit(
@@ -207,26 +218,33 @@ def _between_organs(text: str, start: int, end: int) -> bool:
 _REPEATABLE = "，。、；：？！"
 
 
+_REPEATED = re.compile(f"([{_REPEATABLE}])\\1+")
+_CONFLICT = re.compile("[，、；：][。？！]|[。？！][，、；：]|[，、；：][，、；：]")
+_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|．{3,}|·{3,}|…+")
+_DASH = re.compile(r"(?<![-－─—])(?:--+|－－+|──+|—)(?![-－─—])")
+_TITLES_COMMA = re.compile("(?<=[》”])、(?=[《“])")
+
+
 def rr305(text: str, ctx: Context) -> Iterator[Hit]:
-    for m in re.finditer(f"([{_REPEATABLE}])\\1+", text):
+    for m in _REPEATED.finditer(text):
         if m.group(0)[0] in "。．" and len(m.group(0)) >= 3:
             continue  # 。。。 is an ellipsis written wrongly (RR307 makes it ……), not a repeat
         yield Hit("RR305", m.start() + 1, m.end(), f"重复的标点“{m.group(0)}” (repeated punctuation)", "")
-    for m in re.finditer("[，、；：][。？！]|[。？！][，、；：]|[，、；：][，、；：]", text):
+    for m in _CONFLICT.finditer(text):
         if m.group(0)[0] == m.group(0)[1]:
             continue
         yield Hit("RR305", m.start(), m.end(), f"标点冲突“{m.group(0)}” (conflicting punctuation)", None, safe=False)
 
 
 def rr307(text: str, ctx: Context) -> Iterator[Hit]:
-    for m in re.finditer(r"\.{3,}|。{3,}|．{3,}|·{3,}|…+", text):
+    for m in _ELLIPSIS.finditer(text):
         if m.group(0) == "……":
             continue
         around = text[m.start() - 1 : m.start()] + text[m.end() : m.end() + 1]
-        if re.fullmatch(r"\.{3,}", m.group(0)) and not any(is_cjk(ch) or ch in FULL_PUNCT for ch in around):
+        if m.group(0)[0] == "." and not any(is_cjk(ch) or ch in FULL_PUNCT for ch in around):
             continue  # Latin text
         yield Hit("RR307", m.start(), m.end(), f"省略号应为“……”（现为“{m.group(0)}”）(ellipsis form)", "……")
-    for m in re.finditer(r"(?<![-－─—])(?:--+|－－+|──+|—)(?![-－─—])", text):
+    for m in _DASH.finditer(text):
         before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
         if m.group(0) == "—" and (before.isdigit() or after.isdigit() or not (is_cjk(before) or is_cjk(after))):
             continue  # a span 2021—2025 (RR404), not a dash
@@ -238,7 +256,7 @@ def rr307(text: str, ctx: Context) -> Iterator[Hit]:
 
 
 def rr308(text: str, ctx: Context) -> Iterator[Hit]:
-    for m in re.finditer("(?<=[》”])、(?=[《“])", text):
+    for m in _TITLES_COMMA.finditer(text):
         yield Hit(
             "RR308",
             m.start(),
@@ -267,13 +285,17 @@ def _two_words(text: str, i: int) -> bool:
     return preceded or followed
 
 
+_DOUBLED_FUNCTION = re.compile(f"([{_FUNCTION_WORDS}])\\1")
+_DOUBLED_WORD = re.compile(f"([{CJK}]{{2,8}})\\1")
+
+
 def rr306(text: str, ctx: Context) -> Iterator[Hit]:
-    for m in re.finditer(f"([{_FUNCTION_WORDS}])\\1", text):
+    for m in _DOUBLED_FUNCTION.finditer(text):
         if not _two_words(text, m.start()):
             yield Hit("RR306", m.start(), m.end(), f"重复的字“{m.group(0)}” (duplicated word)", None, safe=False)
     # Whole words repeated back to back; single characters other than function words are not
     # flagged (學習習近平, 委員會會議, 組織部部長 are correct).
-    for m in re.finditer(f"([{CJK}]{{2,8}})\\1", text):
+    for m in _DOUBLED_WORD.finditer(text):
         yield Hit("RR306", m.start(), m.end(), f"重复的词“{m.group(1)}” (duplicated word)", None, safe=False)
 
 
@@ -296,10 +318,16 @@ _PAIRS = {
 _CLOSE = {v: k for k, v in _PAIRS.items()}
 
 
+_PAIR_MARK = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSE)) + "]")
+_TITLE_MARK = re.compile("[《〈》〉]")
+_QUOTE_MARK = re.compile("[“‘”’]")
+
+
 def _pair_tokens(text: str) -> Iterator[tuple[int, str]]:
     urls = _url_spans(text)
-    for i, ch in enumerate(text):
-        if (ch not in _PAIRS and ch not in _CLOSE) or _inside(urls, i):
+    for m in _PAIR_MARK.finditer(text):
+        i, ch = m.start(), m.group(0)
+        if urls and _inside(urls, i):
             continue
         prev, nxt = text[i - 1 : i], text[i + 1 : i + 2]
         if ch == "’" and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
@@ -360,7 +388,8 @@ def rr202(text: str, ctx: Context) -> Iterator[Hit]:
     match = _matching(text)
     level = 0
     stack: list[int] = []
-    for i, ch in enumerate(text):
+    for m in _TITLE_MARK.finditer(text):
+        i, ch = m.start(), m.group(0)
         if ch in "《〈":
             want = "《" if level % 2 == 0 else "〈"
             if ch != want:
@@ -378,12 +407,19 @@ def rr202(text: str, ctx: Context) -> Iterator[Hit]:
             level -= 1
 
 
+_STRAIGHT_QUOTE = re.compile("[\"']")
+
+
 def rr203(text: str, ctx: Context) -> Iterator[Hit]:
-    match = _matching(text)
+    match: dict[int, int] | None = None
+    matched = False  # the pairs are matched when a quote is at the wrong level, not before
     level = 0
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARK.finditer(text):
+        i, ch = m.start(), m.group(0)
         if ch in "“‘":
             want = "“" if level % 2 == 0 else "‘"
+            if ch != want and not matched:
+                match, matched = _matching(text), True
             if ch != want and match and i in match:
                 closing = match[i]
                 fix = want + text[i + 1 : closing] + ("”" if want == "“" else "’")
@@ -391,7 +427,7 @@ def rr203(text: str, ctx: Context) -> Iterator[Hit]:
             level += 1
         elif ch in "”’" and level > 0 and not (ch == "’" and text[i - 1 : i].isascii() and text[i - 1 : i].isalpha()):
             level -= 1
-    for m in re.finditer("[\"']", text):
+    for m in _STRAIGHT_QUOTE.finditer(text):
         i = m.start()
         if is_cjk(text[i - 1 : i]) or is_cjk(text[i + 1 : i + 2]):
             yield Hit(
@@ -408,7 +444,14 @@ _DOC_NUMBER = re.compile(
 )
 
 
+# The bracketed year every 文号 has: found first, so that a value without one is not scanned
+# from each of its Han characters.
+_DOC_YEAR = re.compile("[\\[［【﹝〔(（]\\s*\\d{4}\\s*[\\]］】﹞〕)）]")
+
+
 def rr204(text: str, ctx: Context) -> Iterator[Hit]:
+    if _DOC_YEAR.search(text) is None:
+        return
     rule = "RR611" if ctx.field == "doc_number" else "RR204"  # the 文号 in metadata is RR611
     for m in _DOC_NUMBER.finditer(text):
         good = f"{m['code']}〔{m['year']}〕{int(m['num'])}{m['hao']}"
@@ -428,8 +471,11 @@ def rr204(text: str, ctx: Context) -> Iterator[Hit]:
 _NUMERALS = "一二三四五六七八九十"
 
 
+_ENUMERATION = re.compile(f"(?:^|(?<=[，；。：、]))([{_NUMERALS}]{{1,2}})是")
+
+
 def rr401(text: str, ctx: Context) -> Iterator[Hit]:
-    marks = [m for m in re.finditer(f"(?:^|(?<=[，；。：、]))([{_NUMERALS}]{{1,2}})是", text)]
+    marks = list(_ENUMERATION.finditer(text))
     if len(marks) < 2:
         return
     from rolreport.numbering import chinese_numeral
@@ -465,12 +511,16 @@ def rr402(text: str, ctx: Context) -> Iterator[Hit]:
 # RR404 ranges
 
 
+_YEAR_SPAN = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(年?)[-－~～–](1\d{3}|20\d{2})(?=年|[）)])")
+_NUMBER_RANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([～~\-－])(\d+(?:\.\d+)?)(%|万元|亿元)")
+
+
 def rr404(text: str, ctx: Context) -> Iterator[Hit]:
     # 2021-2025年, （2021-2025）, 2021年-2025年: a year span takes the dash (GB/T 15834 §4.13)
-    for m in re.finditer(r"(?<!\d)(1\d{3}|20\d{2})(年?)[-－~～–](1\d{3}|20\d{2})(?=年|[）)])", text):
+    for m in _YEAR_SPAN.finditer(text):
         good = f"{m.group(1)}{m.group(2)}—{m.group(3)}"
         yield Hit("RR404", m.start(), m.end(), f"年份起止应用一字线“—”：{good} (year span)", good)
-    for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)([～~\-－])(\d+(?:\.\d+)?)(%|万元|亿元)", text):
+    for m in _NUMBER_RANGE.finditer(text):
         good = f"{m.group(1)}{m.group(4)}～{m.group(3)}{m.group(4)}"
         yield Hit(
             "RR404", m.start(), m.end(), f"数值范围两端都应带单位，用浪纹线：{good} (numeric range)", good, safe=False
@@ -483,29 +533,31 @@ def rr404(text: str, ctx: Context) -> Iterator[Hit]:
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|hellip|mdash|#\d+|#x[0-9a-fA-F]+);")
 _LOST = re.compile(r"^\?{2,}|(?<!\?)\?{2,}(?=[^\x00-\x7f]|$)|(?<=[^\x00-\x7f])\?{2,}")
+_NBSP = re.compile("\u00a0+")
+_TRAILING_SPACE = re.compile("(?<![ \t\u3000])[ \t\u3000]+(?=\n|$)")
+_LEADING_SPACE = re.compile("^[ \t\u3000]+")
 _PINYIN = re.compile(f"(?<=[{CJK}])[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
 
 
 def rr501(text: str, ctx: Context) -> Iterator[Hit]:
-    for phrase in chrome.PHRASES:
-        for m in re.finditer(re.escape(phrase), text):
-            yield Hit("RR501", m.start(), m.end(), f"网页残留“{phrase}” (web-page chrome)", None, safe=False)
+    for m in chrome.PHRASE.finditer(text):
+        yield Hit("RR501", m.start(), m.end(), f"网页残留“{m.group(0)}” (web-page chrome)", None, safe=False)
     for m in chrome.LABEL.finditer(text):  # 浏览次数：1234 is chrome; 累计浏览次数 is prose
         yield Hit("RR501", m.start(), m.end(), f"网页残留“{m.group(0)}” (web-page chrome)", None, safe=False)
     if text.strip() == "|":
         yield Hit("RR501", 0, len(text), "孤立的“|”是网页残留 (web-page chrome)", None, safe=False)
     for m in _INVISIBLE.finditer(text):
         yield Hit("RR501", m.start(), m.end(), f"不可见字符 U+{ord(m.group(0)):04X} (invisible character)", "")
-    for m in re.finditer("\u00a0+", text):
+    for m in _NBSP.finditer(text):
         before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
         latin = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
         yield Hit("RR501", m.start(), m.end(), "不换行空格 NBSP (non-breaking space)", " " if latin else "")
     for m in _ENTITY.finditer(text):
         yield Hit("RR501", m.start(), m.end(), f"HTML 实体“{m.group(0)}” (HTML entity)", None, safe=False)
-    for m in re.finditer("(?<![ \t\u3000])[ \t\u3000]+(?=\n|$)", text):
+    for m in _TRAILING_SPACE.finditer(text):
         if ctx.field in ("paragraphs", "title") or m.end() == len(text):
             yield Hit("RR501", m.start(), m.end(), "行尾空格 (trailing space)", "")
-    for m in re.finditer("^[ \t\u3000]+", text):
+    for m in _LEADING_SPACE.finditer(text):
         yield Hit("RR501", m.start(), m.end(), "段首空格：缩进由排版完成 (leading space)", "")
     for m in _LOST.finditer(text):
         # ?? where characters stood: a GBK/Big5 conversion that could not encode them.  At the

@@ -18,6 +18,8 @@ PHRASES: tuple[str, ...] = (
     "【打印】", "【关闭】", "【關閉】", "字号：", "字號：", "【字体：", "【字體：",
     "收藏本页", "收藏本頁", "返回顶部", "返回頂部",
 )  # fmt: skip
+# Any of PHRASES, longest first (one scan of a value instead of one per phrase).
+PHRASE = re.compile("|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)))
 LABELS: tuple[str, ...] = ("分享到", "浏览次数", "瀏覽次數", "访问量", "訪問量", "上一篇", "下一篇")
 # A label in chrome position: at the start or after a separator, then a colon, a digit or the end.
 LABEL = re.compile("(?:^|(?<=[\\s|｜【]))(?:" + "|".join(LABELS) + ")(?=[:：\\s\\d]|$)")

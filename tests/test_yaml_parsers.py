@@ -1,0 +1,109 @@
+"""libyaml composes what ruamel.yaml's own parser composes, or leaves the source to it (issue 10).
+
+``source.compose_yaml`` uses libyaml (ten times faster) except where the two parsers are known to
+differ; benchmarks/bench_yaml.py runs the large differential comparison, these tests a sample of
+it and each known difference.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EXAMPLE, ROOT
+from rolreport.diagnostics import RolreportError
+from rolreport.source import SourceText, _compose_with_libyaml, compose_yaml
+
+FIXTURES = [EXAMPLE, ROOT / "tests" / "data" / "features.yaml", ROOT / "tests" / "data" / "escaping.yaml"]
+SYNTAX = ["\t", "|", ">", "|#", "|2  #", "#", " #", "- ", ": ", "? ", "'", '"', "\\", "%YAML 1.1\n", "!!str ", "&a ",
+          "*a", "{", "}", "[", "]", ",", "\n", "  ", "\ufeff", "\u2028", "\x85", "---", "...", "@", "yes", "规范性文件"]  # fmt: skip
+
+
+def shape(node):
+    """Everything rolreport reads of a node graph: tags, styles, values, start marks, end indexes.
+    An empty value's position is left out: libyaml puts it right after the key's colon."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode
+
+    if isinstance(node, ScalarNode) and node.value == "" and str(node.tag).endswith(":null") and not node.style:
+        return "empty"
+    start = node.start_mark
+    head = (type(node).__name__, node.tag, getattr(node, "style", None), start.index, start.line, start.column)
+    head += (node.end_mark.index,)
+    if isinstance(node, ScalarNode):
+        return (*head, node.value)
+    if isinstance(node, MappingNode):
+        return (*head, tuple((shape(k), shape(v)) for k, v in node.value))
+    return (*head, tuple(shape(item) for item in node.value))
+
+
+def outcome(text: str, use_libyaml: bool):
+    try:
+        _constructor, root = compose_yaml(SourceText("r.yaml", text), use_libyaml=use_libyaml)
+    except RolreportError as exc:
+        return [str(d) for d in exc.diagnostics]
+    return shape(root)
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_libyaml_composes_the_fixtures_as_ruamel_does(path):
+    text = path.read_text(encoding="utf-8")
+    if path.name != "escaping.yaml":  # that one holds tabs on purpose: composed by ruamel
+        assert _compose_with_libyaml(text) is not None, "the fast path is not taken"
+    assert outcome(text, True) == outcome(text, False)
+
+
+def test_mutated_sources_get_the_same_verdict_and_nodes_both_ways():
+    rng = random.Random(10)
+    bases = [p.read_text(encoding="utf-8") for p in FIXTURES]
+    fast = 0
+    for _ in range(300):
+        text = rng.choice(bases)
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(len(text) + 1)
+            text = text[:at] + rng.choice(SYNTAX) + text[at + rng.choice((0, 0, 1, 3)) :]
+        assert outcome(text, True) == outcome(text, False), text
+        fast += _compose_with_libyaml(text) is not None
+    assert fast > 50  # the comparison covered sources that libyaml composed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: 某县\t2024年法治政府建设年度报告\n",  # libyaml accepts a tab inside a plain scalar
+        "title: |#\n  某县2024年法治政府建设年度报告\n",  # and a comment glued to a block header
+        "conversion:\n  # 说明\n|2  # 说明\n  overrides: {}\n",  # ruamel fails on this one: located
+        "title: &a 某县\nissuer: *a\n",  # an anchor (aliases are refused)
+        "title: &某县\n",  # an anchor with no node
+        "%YAML 1.1\n---\ntitle: yes\n",  # libyaml drops the version that decides what yes means
+        "title: 某县\ufeff2024年\n",  # a BOM inside the text
+        "title: 某县\u20282024年\n",  # a Unicode line separator
+    ],
+)
+def test_where_libyaml_differs_ruamel_composes(text):
+    assert _compose_with_libyaml(text) is None
+    assert outcome(text, True) == outcome(text, False)
+
+
+def test_ruamel_assertion_is_a_located_error_not_an_internal_error(tmp_path, run):
+    path = tmp_path / "r.yaml"
+    path.write_text("title: 某县\nconversion:\n  # 说明\n|2  # 说明\n  overrides: {}\n", encoding="utf-8")
+    result = run("check", path)
+    assert result.exit_code == 1
+    assert "YAML 无法解析" in result.stdout and "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("opening", ["[", "{a: ", "- "])
+def test_deep_nesting_is_refused_without_crashing(tmp_path, opening):
+    """libyaml recurses in C: 100,000 levels would overflow the stack (a segmentation fault)."""
+    blocks = "".join(" " * (2 * i) + "- \n" for i in range(3000))  # indented block levels
+    body = blocks if opening == "- " else opening * 100_000
+    path = tmp_path / "deep.yaml"
+    path.write_text("title: 某县\nparts: " + body + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "rolreport", "check", str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 1, result.stderr[-500:]
+    assert "Traceback" not in result.stderr

@@ -291,3 +291,28 @@ def test_out_pointing_at_a_file_is_a_usage_error(run, tmp_path):
     result = run("build", EXAMPLE, "-o", target)
     assert result.exit_code == 2 and "不是文件夹" in result.stderr
     assert target.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_compiled_templates_are_cached_and_never_stale(run, tmp_path, monkeypatch):
+    """The template cache (render._bytecode_cache): an edited template is recompiled, a damaged
+    entry or an unwritable cache folder only means compiling again."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    custom = tmp_path / "tpl"
+    custom.mkdir()
+    template = custom / "report.txt"
+    template.write_text("一：{{ report.year }}\n", encoding="utf-8")
+    for text, want in [("一：{{ report.year }}\n", "一：2024\n"), ("二：{{ report.jurisdiction }}\n", "二：常州市\n")]:
+        template.write_text(text, encoding="utf-8")
+        result = run("build", EXAMPLE, "-f", "txt", "--templates", custom, "-o", "-")
+        assert result.exit_code == 0 and result.stdout == want, result.stderr
+    entries = list(cache.rglob("*.cache"))
+    assert entries  # the compiled template was kept
+    for entry in entries:
+        entry.write_bytes(b"j2\x00damaged")
+    result = run("build", EXAMPLE, "-f", "txt", "--templates", custom, "-o", "-")
+    assert result.exit_code == 0 and result.stdout == "二：常州市\n"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    result = run("build", EXAMPLE, "-f", "md", "-o", "-")
+    assert result.exit_code == 0 and result.stdout.encode() == (GOLDEN / "changzhou-2024.md").read_bytes()

@@ -9,6 +9,7 @@ name, so a user can override one template and keep the others.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 from pathlib import Path
@@ -61,6 +62,42 @@ def chinese_date(value: datetime.date) -> str:
 # ----------------------------------------------------------------------------------------------
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs: compiling the three templates is 20 ms of a 200 ms
+    build.  In the user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``), private to the
+    user; Jinja recompiles a template whose source changed (an edited ``--templates`` file
+    too), and any trouble with the cache (a read-only home, a damaged entry) only means
+    compiling again.  ``ROLREPORT_NO_CACHE=1`` switches it off."""
+    import os
+    import sys
+
+    import jinja2
+
+    if os.environ.get("ROLREPORT_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "rolreport" / f"templates-{__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+
+    class Cache(jinja2.FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # a damaged or unreadable entry: compile instead
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            # A temporary file renamed into place; on a full or read-only disk the next run
+            # simply compiles again.
+            with contextlib.suppress(Exception):
+                super().dump_bytecode(bucket)
+
+    return Cache(str(folder))
+
+
 def environment(user_dir: Path | None = None) -> jinja2.Environment:
     import jinja2
 
@@ -75,6 +112,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters["md"] = markdown_escape
     env.filters["cn_date"] = chinese_date

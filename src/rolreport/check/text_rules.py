@@ -144,7 +144,9 @@ _SPACES = " \u3000\t"
 def _is_chrome(text: str) -> bool:
     """A value holding web-page chrome (字号：大 中 小): its spaces are the page's, and squeezing
     them while the chrome stays would only hide it; RR501 names the line instead."""
-    return chrome.PHRASE.search(text) is not None or chrome.LABEL.search(text) is not None
+    return (
+        chrome.PHRASE.search(text) is not None or chrome.LABEL.search(text) is not None or chrome.is_chrome_line(text)
+    )
 
 
 _SEAM = re.compile(f"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{CJK}])")
@@ -540,8 +542,15 @@ _PINYIN = re.compile(f"(?<=[{CJK}])[（(][a-zāáǎàēéěèīíǐìōóǒòū�
 
 
 def rr501(text: str, ctx: Context) -> Iterator[Hit]:
+    named = False
     for m in chrome.PHRASE.finditer(text):
+        named = True
         yield Hit("RR501", m.start(), m.end(), f"网页残留“{m.group(0)}” (web-page chrome)", None, safe=False)
+    if not named and "\n" not in text and chrome.is_chrome_line(text):
+        # The whole value is a page's furniture by its form (import's classifier): 发布时间：…
+        # 来源：…, 首页 > 政务公开, 无障碍 简体| 繁体.
+        yield Hit("RR501", 0, len(text), "整段是网页的页眉、导航或页脚 (web-page chrome line)", None, safe=False)
+        return
     for m in chrome.LABEL.finditer(text):  # 浏览次数：1234 is chrome; 累计浏览次数 is prose
         yield Hit("RR501", m.start(), m.end(), f"网页残留“{m.group(0)}” (web-page chrome)", None, safe=False)
     if text.strip() == "|":

@@ -34,10 +34,8 @@ _CHROME_WORDS = [*chrome.PHRASES, *chrome.LABELS, *chrome.TOKENS]
 _CHROME_ONLY = re.compile(
     "(?:" + "|".join(map(re.escape, sorted(_CHROME_WORDS, key=len, reverse=True))) + r"|[\s|｜:：【】\[\]·/])+"
 )
-_CHROME_START = re.compile("^(?:" + "|".join(map(re.escape, chrome.HEADER_KEYS)) + ")[:：]?")
-_BREADCRUMB = re.compile(r"(首页|首頁).{0,40}[>»›]")
 
-_PLACE_END = "省市县縣区區州盟旗"
+_PLACE_END = "省市县縣区區州盟旗镇鎮乡鄉"
 _NOT_PLACE = (
     "全市",
     "全省",
@@ -95,9 +93,27 @@ def clean(line: str) -> str:
 
 
 def is_chrome(text: str) -> bool:
-    if _CHROME_ONLY.fullmatch(text):
-        return True
-    return len(text) <= 80 and "。" not in text and bool(_CHROME_START.match(text) or _BREADCRUMB.search(text))
+    """Furniture wherever it stands: a line of chrome words only, or a line whose form is chrome
+    (lexicon.chrome.is_chrome_line: metadata, trails, stamps, bars)."""
+    return bool(_CHROME_ONLY.fullmatch(text)) or chrome.is_chrome_line(text)
+
+
+# A line that names the report: a report word (报告, 情况, 总结) with what it reports on.
+_SUBJECT_WORDS = ("法治", "依法行政", "法制")
+
+
+def names_report(text: str) -> bool:
+    return (
+        len(text) <= 60
+        and not _ends_sentence(text)
+        and any(w in text for w in TITLE_WORDS)
+        and any(w in text for w in _SUBJECT_WORDS)
+        and not PART.match(text)
+        and not SECTION.match(text)
+    )
+
+
+_ORGAN_LINE = re.compile("^[\u4e00-\u9fff]{2,20}(?:厅|廳|局|部|委员会|委員會|办公室|辦公室|人民政府|政府)$")
 
 
 def _ends_sentence(text: str) -> bool:
@@ -132,7 +148,16 @@ def classify(raw_lines: list[str], notes: Notes) -> dict[str, Any]:
         if is_chrome(text):
             notes.dropped.append((number, raw.strip()))
             continue
+        glued = chrome.HEADER_PREFIX.match(text)
+        if glued and len(text) - glued.end() > 40 and len(lines) < 8:
+            # A page counter glued to the first paragraph (访问次数:2024年，…): the counter goes.
+            notes.guesses.append(f"第 {number} 行行首的网页残留“{glued.group(0).strip()}”已删除")
+            text = text[glued.end() :]
         lines.append(_Line(number, text))
+    # The page's footer: short unnumbered lines after the last sentence (相关词条 / 联系我们).
+    while lines and _footer_like(lines[-1].text) and any(_ends_sentence(ln.text) for ln in lines[:-1]):
+        notes.dropped.append((lines[-1].number, lines[-1].text))
+        lines.pop()
 
     first_part = next((i for i, ln in enumerate(lines) if PART.match(ln.text)), len(lines))
     data: dict[str, Any] = {}
@@ -147,6 +172,14 @@ def classify(raw_lines: list[str], notes: Notes) -> dict[str, Any]:
     if closing:
         data["closing"] = closing
     return data
+
+
+def _footer_like(text: str) -> bool:
+    return (
+        len(text) <= 8
+        and not re.search("[。，；：:！？、]", text)
+        and not (PART.match(text) or SECTION.match(text) or ITEM.match(text) or DATE.match(text))
+    )
 
 
 def _closing(lines: list[_Line]) -> tuple[dict[str, Any] | None, list[_Line]]:
@@ -165,19 +198,8 @@ def _closing(lines: list[_Line]) -> tuple[dict[str, Any] | None, list[_Line]]:
 
 
 def _head(lines: list[_Line], data: dict[str, Any], notes: Notes) -> None:
+    lines = _find_title(lines, data, notes)
     i = 0
-    title = None
-    if lines and _title_like(lines[0].text):
-        title = lines[0].text
-        i = 1
-        if len(lines) > 1 and _title_like(lines[1].text) and not any(w in title for w in TITLE_WORDS[:2]):
-            joined = title + lines[1].text
-            if any(w in joined for w in TITLE_WORDS):
-                title = joined
-                i = 2
-                notes.guesses.append(f"标题由两行合并：第 {lines[0].number}、{lines[1].number} 行")
-    if title:
-        data["title"] = title
     preamble: list[str] = []
     while i < len(lines):
         text = lines[i].text
@@ -210,12 +232,69 @@ def _head(lines: list[_Line], data: dict[str, Any], notes: Notes) -> None:
         data["preamble"] = preamble
 
 
+def _find_title(lines: list[_Line], data: dict[str, Any], notes: Notes) -> list[_Line]:
+    """The title is the line (or two lines) among the first of the page that names the report,
+    not the first line: what stands before it is the page's masthead and column names (法制查询,
+    工作报告), dropped and listed; a later line repeating it is the page's headline twice.  The
+    lines that remain are returned."""
+    at = None
+    for k, ln in enumerate(lines[:8]):
+        joined = ln.text + lines[k + 1].text if k + 1 < len(lines) else ""
+        split = joined and not names_report(lines[k + 1].text) and names_report(joined)  # 关于… / …的报告
+        if names_report(ln.text) or (_title_like(ln.text) and split):
+            at = k
+            break
+    if at is None:
+        return lines
+    title, start, end = lines[at].text, at, at + 1
+    second = lines[at + 1].text if at + 1 < len(lines) else ""
+    if (
+        second
+        and names_report(title + second)
+        and _title_like(second)
+        and not any(w in title for w in ("报告", "報告"))
+    ):
+        title, end = title + second, at + 2  # 关于…法治政府 / 建设情况的报告
+    if at > 0 and _ORGAN_LINE.match(lines[at - 1].text) and not title.startswith(lines[at - 1].text):
+        title, start = lines[at - 1].text + title, at - 1  # 四川省交通运输厅 / 2025年…工作情况
+    if end - start > 1:
+        notes.guesses.append(f"标题由两行合并：第 {lines[start].number}—{lines[end - 1].number} 行")
+    kept: list[_Line] = []
+    for k, ln in enumerate(lines):
+        if k < start:
+            if _masthead(ln.text):
+                notes.dropped.append((ln.number, ln.text))
+            else:
+                kept.append(ln)
+        elif k >= end:
+            if ln.text == title or (k < end + 3 and ln.text == lines[at].text):
+                notes.dropped.append((ln.number, ln.text))  # the headline repeated
+            else:
+                kept.append(ln)
+    data["title"] = title
+    return kept
+
+
+def _masthead(text: str) -> bool:
+    """A line above the title that is no part of a report's frame: not a 文号, not an addressee
+    (市人民政府：), not a session note."""
+    return (
+        len(text) <= 30
+        and not _ends_sentence(text)
+        and not DOC_NUMBER.match(text)
+        and not text.startswith(("——", "—", "（", "("))
+        and "签发" not in text
+        and "簽發" not in text
+    )
+
+
 def _title_like(text: str) -> bool:
     return len(text) <= 45 and not _ends_sentence(text) and not PART.match(text) and not DATE.match(text)
 
 
 def _parts(lines: list[_Line], notes: Notes) -> list[dict[str, Any]]:
     parts: list[dict[str, Any]] = []
+    heading_lines: dict[int, _Line] = {}  # id(section) → its line, for a heading left without a body
     section: dict[str, Any] | None = None
     item: dict[str, Any] | None = None
     subitem: dict[str, Any] | None = None
@@ -245,6 +324,7 @@ def _parts(lines: list[_Line], notes: Notes) -> list[dict[str, Any]]:
             else:
                 section["paragraphs"] = [paragraph]
             parts[-1].setdefault("sections", []).append(section)
+            heading_lines[id(section)] = line
             item = subitem = None
             continue
         if (m := ITEM.match(text)) and section is not None:
@@ -265,7 +345,30 @@ def _parts(lines: list[_Line], notes: Notes) -> list[dict[str, Any]]:
                 (line.number, text, "像无编号的标题，保留为段落 (looks like an unnumbered heading)")
             )
         add_paragraph(text, line.number)
+    for part in parts:
+        _keep_bodiless_headings(part, heading_lines, notes)
     return parts
+
+
+def _keep_bodiless_headings(part: dict[str, Any], heading_lines: dict[int, _Line], notes: Notes) -> None:
+    """A section heading with nothing under it (the last line of a truncated page, or a run-in
+    paragraph with no 。 to end its title) cannot be a section; its line is kept whole, number
+    included, as a paragraph of what stands before it, and listed."""
+    kept: list[dict[str, Any]] = []
+    for section in part.get("sections", []):
+        if section.get("paragraphs") or section.get("items"):
+            kept.append(section)
+            continue
+        line = heading_lines[id(section)]
+        target = kept[-1] if kept else part
+        target.setdefault("paragraphs", []).append(line.text)
+        notes.unclassified.append(
+            (line.number, line.text, "小节编号后没有正文，整行保留为段落 (heading without a body)")
+        )
+    if kept:
+        part["sections"] = kept
+    else:
+        part.pop("sections", None)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -309,33 +412,87 @@ def settle_headings(data: dict[str, Any]) -> None:
             del section["heading"]
 
 
+_HAN_RUN = "[\u4e00-\u9fff]"
+_PLACE_SUFFIX = "(?:自治区|自治區|特别行政区|省|市|区|區|县|縣|旗|盟|州|镇|鎮|乡|鄉|街道)"
+_DEPT_SUFFIX = ("局", "厅", "廳", "委员会", "委員會", "办公室", "辦公室", "部", "署", "院", "中心")
+_GOVERNMENT = re.compile("(?:人民政府|政府)$")
+_LEADING_PLACE = re.compile(f"^{_HAN_RUN}{{1,12}}?{_PLACE_SUFFIX}")
+# What a year in the text may belong to without being the report's year: a title in 《》, a note
+# in brackets (（2021—2025年）), a span of years.
+_NOT_THE_YEAR = re.compile(
+    r"《[^》]*》|[（(][^（）()]{0,30}[）)]|(?:19|20)\d{2}\s*年?\s*[—－\-–~～至到]\s*(?:19|20)\d{2}"
+)
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+# The subject of the first sentence (2020年，长治市人力资源和社会保障局深入学习……; 2019年，在……领导下，
+# 南昌县全面贯彻……): who reports, when the page shows no title.
+_VERBS = ("坚持", "堅持", "深入", "全面", "认真", "認真", "以习", "以習", "在", "围绕", "圍繞", "按照", "紧紧", "緊緊",
+          "始终", "始終", "积极", "積極", "聚焦", "笃学", "篤學", "严格", "嚴格", "持续", "持續", "不断", "不斷", "切实",
+          "切實", "扎实", "扎實", "紮實", "牢固", "高度", "着力", "著力", "立足", "统筹", "統籌")  # fmt: skip
+_SUBJECT = re.compile(
+    "^(?:(?:19|20)\\d{2}\\s*年度?(?:以来|以來)?[，,]\\s*)?(?:在[^，,。]{0,60}?下[，,]\\s*)?"
+    f"({_HAN_RUN}{{2,30}}?)(?=" + "|".join(_VERBS) + ")"
+)
+
+
+def _is_place(name: str) -> bool:
+    return bool(re.fullmatch(f"{_HAN_RUN}{{1,12}}?{_PLACE_SUFFIX}", name)) and not name.startswith(_NOT_PLACE)
+
+
+def _is_department(name: str) -> bool:
+    """A department with its place (呼中区教育局, 浙江省交通运输厅), not a bare 市人社局 or 我局."""
+    place = _LEADING_PLACE.match(name)
+    return place is not None and place.end() >= 3 and name.endswith(_DEPT_SUFFIX) and len(name) - place.end() >= 2
+
+
+def _issuer_and_place(name: str) -> tuple[str | None, str | None]:
+    """(issuer, jurisdiction) that a name gives: 石家庄市人民政府 → both; 呼中区教育局 → the
+    department and 呼中区; 静海区 → 静海区人民政府 and 静海区; anything else → nothing."""
+    name = name.strip()
+    if _GOVERNMENT.search(name) and _is_place(_GOVERNMENT.sub("", name)):
+        return name, _GOVERNMENT.sub("", name)
+    if _is_department(name):
+        place = _LEADING_PLACE.match(name)
+        return name, place.group(0) if place else None
+    if _is_place(name) and len(name) >= 2:
+        return None, name
+    return None, None
+
+
 def guess_metadata(data: dict[str, Any], text: str, notes: Notes) -> None:
-    """Year, jurisdiction and issuer from the title, the closing and the text."""
+    """Year, jurisdiction and issuer: from the title or the closing first, then from the first
+    sentences; never from a page date (the page is not the report) or a plan period."""
     title = data.get("title", "")
+    preamble = data.get("preamble", [])
+    first_part = (data.get("parts") or [{}])[0].get("title", "")
     year = None
-    if m := re.search(r"(19|20)(\d{2})\s*年", title):
-        year = int(m[1] + m[2])
-    elif m := re.search(r"(19|20)(\d{2})\s*年", "".join(data.get("preamble", []))):
-        year = int(m[1] + m[2])
+    if m := _YEAR_IN_TEXT.search(_NOT_THE_YEAR.sub("", title)):
+        year = int(m[1])
+    elif m := _YEAR_IN_TEXT.search(_NOT_THE_YEAR.sub("", "".join(preamble[:2]) + first_part)):
+        year = int(m[1])
         notes.guesses.append(f"年度 {year}（取自导语）")
     if year:
         data["year"] = year
+
     issuer = (data.get("closing") or {}).get("issuer")
-    if not issuer and (
-        m := re.match(
-            r"^(.{2,30}?(?:人民政府|政府|委员会|委員會|局|厅|廳|办公室|辦公室|管委会|管委會))关于|^(.{2,30}?(?:人民政府|政府))關於",
-            title,
-        )
-    ):
-        issuer = m[1] or m[2]
     jurisdiction = None
-    if m := re.match(r"^(.{2,12}?)(?:19|20)\d{2}\s*年", title):
-        jurisdiction = re.sub(r"(人民政府|政府)(关于|關於)?$", "", m[1])
-    if not jurisdiction and issuer:
-        jurisdiction = re.sub(r"(人民政府|政府)$", "", issuer)
-    if not jurisdiction and (m := re.match(r"^(.{2,12}?)(?:关于|關於)?(?:19|20)?\d{0,2}年?度?法治政府", title)):
-        jurisdiction = re.sub(r"(人民政府|政府)$", "", m[1])
-    if not jurisdiction:
+    candidates: list[str] = []
+    if m := re.match("^(.{2,30}?)(?:关于|關於)", title):
+        candidates.append(m[1])
+    if m := re.match(r"^(.{2,24}?)(?:19|20)\d{2}\s*年", title):
+        candidates.append(m[1])
+    if m := re.match(r"^(?:19|20)\d{2}\s*年度?(.{2,16}?)(?:法治|依法|法制)", title):
+        candidates.append(m[1])
+    for candidate in candidates:
+        found_issuer, found_place = _issuer_and_place(candidate)
+        issuer = issuer or found_issuer
+        jurisdiction = jurisdiction or found_place
+    if not issuer and not jurisdiction and preamble and (m := _SUBJECT.match(preamble[0])):
+        issuer, jurisdiction = _issuer_and_place(m[1])
+        if issuer or jurisdiction:
+            notes.guesses.append(f"{'发文机关' if issuer else '地区'}“{issuer or jurisdiction}”（取自导语第一句）")
+    if issuer and not jurisdiction:
+        jurisdiction = _issuer_and_place(issuer)[1]
+    if not jurisdiction and not issuer:
         jurisdiction = _place(text)
         if jurisdiction:
             notes.guesses.append(f"地区“{jurisdiction}”（取自正文）")

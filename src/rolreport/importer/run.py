@@ -55,10 +55,9 @@ def import_report(path: str, options: ImportOptions) -> tuple[str, classify.Note
             derived = Converter("zh-Hans", script).convert(derived)
         report["title"] = derived
         notes.guesses.append(f"标题“{derived}”（原文没有标题，由地区和年度推定）")
-    missing = [key for key in ("title", "issuer", "jurisdiction", "year") if not report.get(key)]
-    if missing:
-        flags = ", ".join(f"--{key}" for key in missing)
-        raise UsageError(f"无法从原文识别 {', '.join(missing)}；请用 {flags} 指定 (could not recognise)", name)
+    if not report.get("year"):
+        raise UsageError("无法从原文识别报告年度；请用 --year 指定 (could not recognise the year)", name)
+    _fill_placeholders(report, script, notes)
     if not report.get("parts"):
         raise RolreportError([_diag(name, "没有找到“一、”这样的部分标题，无法分部分 (no top-level parts found)")])
     yaml_text = emit.to_yaml(report, options.schema, f"{Path(name).name}（{how}）")
@@ -75,6 +74,27 @@ def import_report(path: str, options: ImportOptions) -> tuple[str, classify.Note
 
         validate(f"{name} → YAML", parse_yaml(SourceText(f"{name} → YAML", yaml_text)))
     return yaml_text, notes, report
+
+
+# What a page does not show (a department report that says only 市人社局, a page without a
+# title) is written as a placeholder that the validator accepts and `rolreport check` reports
+# (RR503), rather than refusing the whole import: the text is there, one field is to be filled.
+_PLACEHOLDERS = {"title": "（待填写标题）", "issuer": "（待填写发文机关）", "jurisdiction": "（待填写地区或部门）"}
+_FLAGS = {"title": "--title", "issuer": "--issuer", "jurisdiction": "--jurisdiction"}
+
+
+def _fill_placeholders(report: dict[str, Any], script: str, notes: classify.Notes) -> None:
+    for key, placeholder in _PLACEHOLDERS.items():
+        if report.get(key):
+            continue
+        if script != "zh-Hans":
+            from rolreport.convert import Converter
+
+            placeholder = Converter("zh-Hans", script).convert(placeholder)
+        report[key] = placeholder
+        notes.guesses.append(
+            f"原文没有可识别的 {key}：已写入占位“{placeholder}”，请补写或用 {_FLAGS[key]} 指定 (placeholder written)"
+        )
 
 
 def _diag(name: str, message: str) -> Any:

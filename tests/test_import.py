@@ -296,3 +296,85 @@ def test_the_script_of_an_imported_text_is_detected_with_its_region(run, tmp_pat
     source.write_text(f"某县2024年法治政府建设年度报告\n一、主要举措\n{text}\n", encoding="utf-8")
     report, _, stderr = imported(run, source)
     assert report.script == script, stderr
+
+
+# -- Issue 11: header fields from real page shapes (tests/test_import_pages.py holds the pages) --
+
+BODY = "一、主要举措和成效\n（一）加强组织领导\n召开常务会议专题学法4次。\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "issuer", "jurisdiction", "year"),
+    [
+        # a place that only the gazetteer makes whole: the 南 of 南京市 lost at a line's edge
+        (
+            "京市江宁区2023年法治政府建设情况报告\n",
+            "京市江宁区2023年法治政府建设情况报告",
+            "南京市江宁区人民政府",
+            "南京市江宁区",
+            2023,
+        ),
+        # 关于 before the place is no part of it
+        ("关于杭州市2023年度法治政府建设情况的报告\n", None, "杭州市人民政府", "杭州市", 2023),
+        # a department keeps its own name, and its place is its jurisdiction
+        ("武汉市市场监督管理局2023年度法治政府建设情况报告\n", None, "武汉市市场监督管理局", "武汉市", 2023),
+        # the page's date is not the report's year; the title under the masthead is the title
+        (
+            "某县人民政府 2019年10月31日 星期四\n栏目：工作报告\n2020年某县法治政府建设情况报告\n",
+            "2020年某县法治政府建设情况报告",
+            None,
+            None,
+            2020,
+        ),
+        # no title: the first sentence's subject, never words that only end like a place
+        (
+            "2022年，在市委、市政府的正确领导下，确山县认真贯彻习近平法治思想。\n",
+            None,
+            "确山县人民政府",
+            "确山县",
+            2022,
+        ),
+        # a plan period is not the year
+        (
+            "根据《法治政府建设实施纲要（2021—2025年）》要求，现将2022年法治政府建设情况报告如下。\n",
+            None,
+            None,
+            None,
+            2022,
+        ),
+    ],
+)
+def test_header_fields_from_titles_and_first_sentences(run, tmp_path, head, title, issuer, jurisdiction, year):
+    source = tmp_path / "page.txt"
+    source.write_text(head + BODY, encoding="utf-8")
+    report, _, _ = imported(run, source)
+    if title:
+        assert report.title == title
+    assert report.year == year
+    if issuer:
+        assert report.issuer == issuer
+    if jurisdiction:
+        assert report.jurisdiction == jurisdiction
+    assert "2019" not in report.title
+
+
+def test_page_header_lines_are_not_an_addressee(run, tmp_path):
+    source = tmp_path / "page.txt"
+    source.write_text(
+        "时间:2018-05-03 浏览次数:\n某县2017年法治政府建设情况报告\n签发人：张三\n市人民政府：\n" + BODY,
+        encoding="utf-8",
+    )
+    report, _, stderr = imported(run, source)
+    assert report.addressee == "市人民政府" and report.audience == "superior"
+    assert "时间:2018-05-03 浏览次数:" in stderr  # listed among the dropped lines
+
+
+def test_what_a_page_does_not_show_becomes_a_placeholder_that_check_reports(run, tmp_path):
+    source = tmp_path / "page.txt"
+    source.write_text("2022年，市人社局坚持以习近平法治思想为指导。\n" + BODY, encoding="utf-8")
+    report, out, _ = imported(run, source)
+    assert report.issuer == "（待填写发文机关）" and "待填写" in report.title
+    yaml_path = tmp_path / "page.yaml"
+    yaml_path.write_text(out, encoding="utf-8")
+    result = run("check", yaml_path)
+    assert "RR503" in result.stdout

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from rolreport.lexicon import chrome
+from rolreport.lexicon import chrome, places
 from rolreport.lexicon.chars import is_han
 from rolreport.lexicon.roles import HEAD_WORDS, LEADER_WORDS, TITLE_ROLE_WORDS, TITLE_WORDS
 
@@ -25,6 +25,7 @@ ITEM = re.compile(r"^(\d{1,2})\s*[.．、]\s*(?!\d)(.+)$")
 SUBITEM = re.compile(r"^[（(]\s*(\d{1,2})\s*[)）]\s*(.+)$")
 DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 DOC_NUMBER = re.compile(r"^\S{1,16}[〔\[【﹝(（]\s*\d{4}\s*[〕\]】﹞)）]\s*第?\d+\s*[号號]$")
+_SIGNER = re.compile(r"^[签簽][发發]人[：:]\s*\S{1,12}$")
 NPC_SALUTATION = re.compile(r"^主任、副主任、秘[书書]长?長?、各位委[员員][：:]$")
 
 # Web-page chrome on government portals, both scripts (rolreport.lexicon.chrome).  A line made
@@ -68,6 +69,7 @@ def _place(text: str) -> str | None:
             if candidate.startswith(_NOT_PLACE) or candidate[:1] in "在对對由各全本我该該其":
                 continue
             counts[candidate] = counts.get(candidate, 0) + 1
+    counts = {c: n for c, n in counts.items() if _division(c, strict=True) == c}
     if not counts:
         return None
     top = max(counts.values())
@@ -203,15 +205,18 @@ def _head(lines: list[_Line], data: dict[str, Any], notes: Notes) -> None:
     preamble: list[str] = []
     while i < len(lines):
         text = lines[i].text
-        if not preamble and DOC_NUMBER.match(text) and "doc_number" not in data:
+        # Still in the frame while nothing but a 签发人 line (kept as a paragraph: the model has
+        # no field for it) stands before: the 文号 or addressee after it is the frame's.
+        framing = all(_SIGNER.match(p) for p in preamble)
+        if framing and DOC_NUMBER.match(text) and "doc_number" not in data:
             data["doc_number"] = text
-        elif not preamble and text.startswith(("——", "—", "（", "(")) and ("会议" in text or "會議" in text):
+        elif framing and text.startswith(("——", "—", "（", "(")) and ("会议" in text or "會議" in text):
             data["session_note"] = text
-        elif not preamble and NPC_SALUTATION.match(text):
+        elif framing and NPC_SALUTATION.match(text):
             data["audience"] = "npc"
             data["salutation"] = text.rstrip("：:")
         elif (
-            not preamble
+            framing
             and "addressee" not in data
             and len(text) <= 40
             and text.endswith(("：", ":"))
@@ -444,18 +449,35 @@ def _is_department(name: str) -> bool:
     return place is not None and place.end() >= 3 and name.endswith(_DEPT_SUFFIX) and len(name) - place.end() >= 2
 
 
-def _issuer_and_place(name: str) -> tuple[str | None, str | None]:
+def _division(name: str, strict: bool) -> str | None:
+    """``name`` as the gazetteer knows it (lexicon.places: 京市江宁区 → 南京市江宁区, 关于杭州市 →
+    杭州市), in the text's own script.  A name the list does not hold is kept only when it comes
+    from a title (``strict`` false: 呼中区 is below the list's reach) and has the form of one."""
+    from rolreport.convert import opencc_converter
+
+    simplified = opencc_converter("t2s").convert(name) if not name.isascii() else name
+    found = places.place_name(simplified)
+    if found is not None and found != simplified and simplified.endswith(found):
+        return name[len(name) - len(found) :]  # words before the place dropped, script kept
+    if found is not None:
+        return found if simplified == name else name
+    return None if strict or not _is_place(name) else name
+
+
+def _issuer_and_place(name: str, strict: bool = False) -> tuple[str | None, str | None]:
     """(issuer, jurisdiction) that a name gives: 石家庄市人民政府 → both; 呼中区教育局 → the
-    department and 呼中区; 静海区 → 静海区人民政府 and 静海区; anything else → nothing."""
+    department and 呼中区; 静海区 → 静海区人民政府 and 静海区; anything else → nothing.  From
+    free text (``strict``) a place must be in the gazetteer."""
     name = name.strip()
-    if _GOVERNMENT.search(name) and _is_place(_GOVERNMENT.sub("", name)):
-        return name, _GOVERNMENT.sub("", name)
+    if government := _GOVERNMENT.search(name):
+        place = _division(name[: government.start()], strict)
+        return (place + government.group(0), place) if place else (None, None)
     if _is_department(name):
-        place = _LEADING_PLACE.match(name)
-        return name, place.group(0) if place else None
-    if _is_place(name) and len(name) >= 2:
-        return None, name
-    return None, None
+        leading = _LEADING_PLACE.match(name)
+        place = _division(leading.group(0), strict) if leading else None
+        return (name, place) if place or not strict else (None, None)
+    place = _division(name, strict) if len(name) >= 2 else None
+    return None, place
 
 
 def guess_metadata(data: dict[str, Any], text: str, notes: Notes) -> None:
@@ -487,11 +509,11 @@ def guess_metadata(data: dict[str, Any], text: str, notes: Notes) -> None:
         issuer = issuer or found_issuer
         jurisdiction = jurisdiction or found_place
     if not issuer and not jurisdiction and preamble and (m := _SUBJECT.match(preamble[0])):
-        issuer, jurisdiction = _issuer_and_place(m[1])
+        issuer, jurisdiction = _issuer_and_place(m[1], strict=True)
         if issuer or jurisdiction:
             notes.guesses.append(f"{'发文机关' if issuer else '地区'}“{issuer or jurisdiction}”（取自导语第一句）")
     if issuer and not jurisdiction:
-        jurisdiction = _issuer_and_place(issuer)[1]
+        jurisdiction = _issuer_and_place(issuer, strict=True)[1]
     if not jurisdiction and not issuer:
         jurisdiction = _place(text)
         if jurisdiction:

@@ -188,8 +188,10 @@ def test_chrome_in_both_scripts_is_dropped_and_listed(run, tmp_path):
         assert report.title == "常州市2024年法治政府建設年度報告"
         assert len(re.findall("丢弃 \\(dropped\\)", stderr)) == 7
         assert "未能分类" not in stderr
-        # No regional evidence in this text: taken as zh-Hant-TW, the portals' usual Traditional edition.
-        assert report.script == "zh-Hant-TW"
+        # No form that tells Taiwan from Hong Kong: generic Traditional, no region claimed
+        # (issue 11: mainland portals' Traditional copies were labelled zh-Hant-TW), and said so.
+        assert report.script == "zh-Hant"
+        assert "没有区分" in stderr
 
 
 def test_unclassified_lines_are_kept_and_listed(run, tmp_path):
@@ -378,3 +380,50 @@ def test_what_a_page_does_not_show_becomes_a_placeholder_that_check_reports(run,
     yaml_path.write_text(out, encoding="utf-8")
     result = run("check", yaml_path)
     assert "RR503" in result.stdout
+
+
+# -- Issue 11: damaged texts that a reader parses easily -------------------------------------------
+
+RUN_ON = (
+    "2023年，某县坚持以习近平法治思想为指导，现将有关情况报告如下。"
+    "一、主要举措和成效（一）加强组织领导。召开常务会议专题学法4次，" + "开展法治培训3次，" * 20 + "成效明显。"
+    "（二）推进依法决策。公布重大行政决策事项目录。二、存在的不足和原因（一）基层执法力量不足。"
+    "人员少、任务重。三、下一年度的主要安排（一）持续推进法治政府建设。落实年度工作要点。"
+)
+
+
+def test_a_text_without_line_breaks_is_split_at_its_numbering(run, tmp_path):
+    source = tmp_path / "page.txt"
+    source.write_text(RUN_ON, encoding="utf-8")
+    report, _, stderr = imported(run, source, "--jurisdiction", "某县")
+    assert [p.title for p in report.parts][:1] == ["主要举措和成效"] and len(report.parts) == 3
+    assert [s.title for s in report.parts[0].sections] == ["加强组织领导", "推进依法决策"]
+    assert "没有换行" in stderr
+
+
+def test_a_part_heading_without_a_body_is_kept_and_the_yaml_is_valid(run, tmp_path):
+    source = tmp_path / "page.txt"
+    source.write_text(
+        "某县2023年法治政府建设情况报告\n一、主要举措和成效\n召开常务会议专题学法4次。\n二、存在的不足和原因\n",
+        encoding="utf-8",
+    )
+    report, _, stderr = imported(run, source)
+    assert report.parts[-1].paragraphs[-1] == "二、存在的不足和原因"  # never lost
+    assert "没有正文" in stderr
+
+
+def test_lost_indents_mangled_headings_and_bare_item_numbers(run, tmp_path):
+    source = tmp_path / "page.txt"
+    source.write_text(
+        "某县2023年法治政府建设情况报告\n??2023年，某县坚持以习近平法治思想为指导。\n"
+        "一、主要举措和成效\n（一）加强组织领导。\n1履行第一责任人职责。\n2.健全制度。\n"
+        "?。ㄒ唬┥钊雽W習貫徹黨的二十大精神。\n（二）推进依法决策\n3.公布事项目录。\n",
+        encoding="utf-8",
+    )
+    report, _, stderr = imported(run, source)
+    assert report.preamble == ["2023年，某县坚持以习近平法治思想为指导。"]
+    section = report.parts[0].sections[0]
+    assert section.title == "加强组织领导。"  # a standalone heading keeps its 。
+    assert [i.paragraphs[0] for i in section.items][:2] == ["履行第一责任人职责。", "健全制度。"]
+    assert "?。ㄒ唬┥钊雽W習貫徹黨的二十大精神。" in str(report.model_dump())  # kept, never dropped
+    assert "乱码" in stderr and "重新编号" in stderr and "缩进" in stderr

@@ -59,6 +59,17 @@ def kind_of(path: str, text: str, forced: str | None) -> str:
 
 def detect_script(text: str) -> str:
     """Guess the script of a text from what OpenCC would change (for --from left out)."""
+    return script_evidence(text)[0]
+
+
+def script_evidence(text: str) -> tuple[str, str]:
+    """The script of a text and how sure the guess is, in words.
+
+    Simplified or Traditional is told by which way OpenCC changes more characters.  Among the
+    Traditional forms, each candidate is scored by the characters it would write otherwise:
+    Taiwan's and Hong Kong's by t2tw and t2hk, OpenCC's standard forms (a mainland Traditional
+    copy, often a big5 mirror) by tw2t + hk2t.  The forms that differ (裏/裡, 綫/線, 着/著 …)
+    decide; a text with none of them is the standard zh-Hant, and the guess says so."""
     from rolreport.convert import opencc_converter
 
     def changed(config: str, sample: str) -> int:
@@ -66,11 +77,25 @@ def detect_script(text: str) -> str:
         return sum(1 for a, b in zip(sample, out, strict=False) if a != b)
 
     sample = text[:20000]
-    if changed("t2s", sample) <= changed("s2t", sample):
-        return "zh-Hans"
-    scores = {"zh-Hant-TW": changed("t2tw", sample), "zh-Hant-HK": changed("t2hk", sample)}
-    scores["zh-Hant"] = changed("tw2t", sample) + changed("hk2t", sample)
-    return min(scores, key=lambda s: (scores[s], ("zh-Hant-TW", "zh-Hant", "zh-Hant-HK").index(s)))
+    to_simplified, to_traditional = changed("t2s", sample), changed("s2t", sample)
+    if to_simplified <= to_traditional:
+        margin = to_traditional - to_simplified
+        return "zh-Hans", f"简体（{margin} 处字形只见于简体）" if margin else "简体（没有区分字形）"
+    scores = {"zh-Hant": changed("tw2t", sample) + changed("hk2t", sample)}
+    scores["zh-Hant-TW"], scores["zh-Hant-HK"] = changed("t2tw", sample), changed("t2hk", sample)
+    order = ("zh-Hant", "zh-Hant-TW", "zh-Hant-HK")
+    if scores["zh-Hant-TW"] == scores["zh-Hant-HK"] < scores["zh-Hant"]:
+        # Forms common to Taiwan and Hong Kong (為, 衛: a big5 mirror of a mainland report) say
+        # nothing about a region: generic Traditional, not Taiwan's by default.
+        return "zh-Hant", "没有区分台湾与香港的字形（通用繁体字形），按 zh-Hant 处理，请核对"
+    ranked = sorted(order, key=lambda s: (scores[s], order.index(s)))
+    best, runner_up = ranked[0], ranked[1]
+    margin = scores[runner_up] - scores[best]
+    if margin == 0:
+        how = f"没有区分 {best} 与 {runner_up} 的字形，按 {best} 处理，请核对"
+    else:
+        how = f"{margin} 处字形区分 {best} 与 {runner_up}，{'把握较大' if margin >= 3 else '把握一般'}"
+    return best, how
 
 
 def convert_paths(

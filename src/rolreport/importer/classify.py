@@ -10,6 +10,7 @@ chrome is dropped and listed; a line that fits nowhere is kept as a paragraph an
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -141,12 +142,60 @@ def _role(title: str) -> str | None:
     return None
 
 
+_PART_MARK = re.compile(f"(?<![第{_CN}\\d])([{_CN}]{{1,3}})、")
+_SECTION_MARK = re.compile(f"[（(]([{_CN}]{{1,3}})[)）]")
+_LOST_INDENT = re.compile(r"^(?:\?{2,}|？{2,})(?=[^?？\s])")
+_BARE_ITEM = re.compile(r"^(\d{1,2})(?=[\u4e00-\u9fff])(?![\d.．、])(?!\d*[年月日个項项次件名家条條份])")
+
+
+def _split_at_sequence(text: str, mark: re.Pattern[str]) -> list[str]:
+    """``text`` cut before each mark that continues the sequence 一, 二, 三 … (at least two)."""
+    from rolreport.numbering import chinese_numeral
+
+    cuts, expected = [], 1
+    for m in mark.finditer(text):
+        if m.group(1) == chinese_numeral(expected):
+            cuts.append(m.start())
+            expected += 1
+    if len(cuts) < 2:
+        return [text]
+    bounds = [0, *cuts, len(text)] if cuts[0] > 0 else [*cuts, len(text)]
+    return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+
+
+def _split_run_on(raw_lines: list[str], notes: Notes) -> list[str]:
+    """A text published with no line breaks (one long line holding 一、…二、…, and no part
+    heading on a line of its own anywhere) is split at its consistent sequences of part and
+    section numbers; each split is listed."""
+    if any(PART.match(clean(raw)) for raw in raw_lines):
+        return raw_lines  # the text has its part headings on lines of their own
+    out: list[str] = []
+    for number, raw in enumerate(raw_lines, 1):
+        if len(raw) < 200 or len(_PART_MARK.findall(raw)) < 2:
+            out.append(raw)
+            continue
+        pieces = [s for part in _split_at_sequence(raw, _PART_MARK) for s in _split_at_sequence(part, _SECTION_MARK)]
+        if len(pieces) > 1:
+            notes.guesses.append(f"第 {number} 行没有换行：按“一、”“（一）”编号拆成 {len(pieces)} 行")
+        out.extend(pieces)
+    return out
+
+
 def classify(raw_lines: list[str], notes: Notes) -> dict[str, Any]:
+    raw_lines = _split_run_on(raw_lines, notes)
     lines: list[_Line] = []
     for number, raw in enumerate(raw_lines, 1):
         text = clean(raw)
         if not text:
             continue
+        if lost := _LOST_INDENT.match(text):
+            # ?? where a bad conversion lost the full-width indent: the residue goes, listed.
+            notes.guesses.append(f"第 {number} 行行首的“{lost.group(0)}”是编码转换丢失的缩进，已删除")
+            text = text[lost.end() :]
+        if text.startswith(("?", "？")) and not _LOST_INDENT.match(text):
+            notes.unclassified.append(
+                (number, text, "行首的“?”像编码错误造成的乱码标题，保留为段落，请核对原文 (mangled heading?)")
+            )
         if is_chrome(text):
             notes.dropped.append((number, raw.strip()))
             continue
@@ -300,6 +349,7 @@ def _title_like(text: str) -> bool:
 def _parts(lines: list[_Line], notes: Notes) -> list[dict[str, Any]]:
     parts: list[dict[str, Any]] = []
     heading_lines: dict[int, _Line] = {}  # id(section) → its line, for a heading left without a body
+    part_lines: list[_Line] = []
     section: dict[str, Any] | None = None
     item: dict[str, Any] | None = None
     subitem: dict[str, Any] | None = None
@@ -314,6 +364,7 @@ def _parts(lines: list[_Line], notes: Notes) -> list[dict[str, Any]]:
         text = line.text
         if m := PART.match(text):
             parts.append({"title": m[2].strip(), "role": None})
+            part_lines.append(line)
             section = item = subitem = None
             continue
         if (m := SECTION.match(text)) and parts:
@@ -325,14 +376,22 @@ def _parts(lines: list[_Line], notes: Notes) -> list[dict[str, Any]]:
             title, paragraph = _split_run_in(rest)
             section = {"title": title, "heading": "run-in" if paragraph is not None else "standalone"}
             if paragraph is None:
-                section["title"] = title.rstrip("。")
+                section["title"] = title  # a standalone heading keeps its 。, as published
             else:
                 section["paragraphs"] = [paragraph]
             parts[-1].setdefault("sections", []).append(section)
             heading_lines[id(section)] = line
             item = subitem = None
             continue
+        bare = _BARE_ITEM.match(text) if section is not None and not ITEM.match(text) else None
+        if bare and section is not None and int(bare[1]) == len(section.get("items", [])) + 1:
+            text = f"{bare[1]}.{text[bare.end() :]}"  # 1履行…: the sequence says it is item 1
+            notes.guesses.append(f"第 {line.number} 行“{bare[1]}”后没有点号，按编号顺序作为条目")
         if (m := ITEM.match(text)) and section is not None:
+            if not section.get("items") and int(m[1]) > 1:
+                notes.guesses.append(
+                    f"第 {line.number} 行：条目编号从 {m[1]} 起（原文跨小节连续编号），导入后每小节从 1 重新编号"
+                )
             title, paragraph = _split_run_in(m[2].strip(), max_title=25)
             item = {"title": title, "paragraphs": [paragraph]} if paragraph is not None else {"paragraphs": [title]}
             section.setdefault("items", []).append(item)
@@ -352,7 +411,31 @@ def _parts(lines: list[_Line], notes: Notes) -> list[dict[str, Any]]:
         add_paragraph(text, line.number)
     for part in parts:
         _keep_bodiless_headings(part, heading_lines, notes)
-    return parts
+    return _keep_bodiless_parts(parts, part_lines, notes)
+
+
+def _keep_bodiless_parts(parts: list[dict[str, Any]], part_lines: list[_Line], notes: Notes) -> list[dict[str, Any]]:
+    """A part heading with nothing under it cannot be a part (the validator refuses it, and import
+    never writes what its validator refuses): a heading that runs on into a sentence (二、存在的
+    不足。基层力量不足。) is cut at its first 。; otherwise its line is kept whole as a paragraph of
+    the part before, and listed (the last line of a truncated page)."""
+    kept: list[dict[str, Any]] = []
+    for part, line in zip(parts, part_lines, strict=True):
+        if part.get("paragraphs") or part.get("sections"):
+            kept.append(part)
+            continue
+        title, body = _split_run_in(part["title"])
+        if body is not None:
+            part["title"], part["paragraphs"] = title, [body]
+            kept.append(part)
+        elif kept:
+            kept[-1].setdefault("paragraphs", []).append(line.text)
+            notes.unclassified.append(
+                (line.number, line.text, "部分标题后没有正文，整行保留为段落 (part without a body)")
+            )
+        else:
+            kept.append(part)  # nothing before it: the validator will say what is missing
+    return kept
 
 
 def _keep_bodiless_headings(part: dict[str, Any], heading_lines: dict[int, _Line], notes: Notes) -> None:

@@ -33,11 +33,11 @@ def import_report(path: str, options: ImportOptions) -> tuple[str, classify.Note
         dropped = f"（丢弃了 {len(notes.dropped)} 行网页残留）" if notes.dropped else ""
         raise RolreportError([_diag(name, f"没有可导入的正文{dropped} (nothing to import)")])
     text = "\n".join(lines)
-    from rolreport.convertfile import detect_script
+    from rolreport.convertfile import script_evidence
 
-    script = options.script or detect_script(text)
+    script, how = (options.script, "") if options.script else script_evidence(text)
     if not options.script:
-        notes.guesses.append(f"文字 {script}（自动识别）")
+        notes.guesses.append(f"文字 {script}（自动识别：{how}；可用 --script 指定）")
     report["script"] = script
     classify.guess_roles(report, notes)
     classify.settle_headings(report)

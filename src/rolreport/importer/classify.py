@@ -219,7 +219,10 @@ def classify(raw_lines: list[str], notes: Notes) -> dict[str, Any]:
     else:
         closing, head = _closing(head)
     _head(head, data, notes)
-    data["parts"] = _parts(body, notes)
+    umbrella: list[str] = []
+    data["parts"] = _parts(body, notes, umbrella)
+    if umbrella:
+        data["preamble"] = [*data.get("preamble", []), *umbrella]
     if closing:
         data["closing"] = closing
     return data
@@ -346,7 +349,7 @@ def _title_like(text: str) -> bool:
     return len(text) <= 45 and not _ends_sentence(text) and not PART.match(text) and not DATE.match(text)
 
 
-def _parts(lines: list[_Line], notes: Notes) -> list[dict[str, Any]]:
+def _parts(lines: list[_Line], notes: Notes, before: list[str]) -> list[dict[str, Any]]:
     parts: list[dict[str, Any]] = []
     heading_lines: dict[int, _Line] = {}  # id(section) → its line, for a heading left without a body
     part_lines: list[_Line] = []
@@ -411,14 +414,16 @@ def _parts(lines: list[_Line], notes: Notes) -> list[dict[str, Any]]:
         add_paragraph(text, line.number)
     for part in parts:
         _keep_bodiless_headings(part, heading_lines, notes)
-    return _keep_bodiless_parts(parts, part_lines, notes)
+    return _keep_bodiless_parts(parts, part_lines, notes, before)
 
 
-def _keep_bodiless_parts(parts: list[dict[str, Any]], part_lines: list[_Line], notes: Notes) -> list[dict[str, Any]]:
+def _keep_bodiless_parts(
+    parts: list[dict[str, Any]], part_lines: list[_Line], notes: Notes, before: list[str]
+) -> list[dict[str, Any]]:
     """A part heading with nothing under it cannot be a part (the validator refuses it, and import
     never writes what its validator refuses): a heading that runs on into a sentence (二、存在的
     不足。基层力量不足。) is cut at its first 。; otherwise its line is kept whole as a paragraph of
-    the part before, and listed (the last line of a truncated page)."""
+    the part before (the last line of a truncated page) or of the preamble, and listed."""
     kept: list[dict[str, Any]] = []
     for part, line in zip(parts, part_lines, strict=True):
         if part.get("paragraphs") or part.get("sections"):
@@ -428,13 +433,13 @@ def _keep_bodiless_parts(parts: list[dict[str, Any]], part_lines: list[_Line], n
         if body is not None:
             part["title"], part["paragraphs"] = title, [body]
             kept.append(part)
-        elif kept:
-            kept[-1].setdefault("paragraphs", []).append(line.text)
+        else:
+            # Before any real part (一、2022年主要措施 / 一、强化领导责任) the line goes to the
+            # preamble, which stands before every part: the order is kept.
+            (kept[-1].setdefault("paragraphs", []) if kept else before).append(line.text)
             notes.unclassified.append(
                 (line.number, line.text, "部分标题后没有正文，整行保留为段落 (part without a body)")
             )
-        else:
-            kept.append(part)  # nothing before it: the validator will say what is missing
     return kept
 
 
@@ -502,7 +507,7 @@ def settle_headings(data: dict[str, Any]) -> None:
 
 _HAN_RUN = "[\u4e00-\u9fff]"
 _PLACE_SUFFIX = "(?:自治区|自治區|特别行政区|省|市|区|區|县|縣|旗|盟|州|镇|鎮|乡|鄉|街道)"
-_DEPT_SUFFIX = ("局", "厅", "廳", "委员会", "委員會", "办公室", "辦公室", "部", "署", "院", "中心")
+_DEPT_SUFFIX = ("局", "厅", "廳", "委员会", "委員會", "办公室", "辦公室", "办事处", "辦事處", "部", "署", "院", "中心")
 _GOVERNMENT = re.compile("(?:人民政府|政府)$")
 _LEADING_PLACE = re.compile(f"^{_HAN_RUN}{{1,12}}?{_PLACE_SUFFIX}")
 # What a year in the text may belong to without being the report's year: a title in 《》, a note

@@ -163,3 +163,31 @@ def test_characters_lost_in_a_conversion_are_named():
     hits = list(rr501("全县??推进依法行政。", Context()))
     assert [(h.rule, h.fix) for h in hits] == [("RR501", None)] and "丢失" in hits[0].message
     assert list(rr501("what?? ok", Context())) == []
+
+
+# RR501 and import share one classifier of page furniture (lexicon.chrome.is_chrome_line).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "来源：某县司法局 发布时间：2024-03-28 09:18",
+        "當前位置：首頁 > 政務公開 > 工作報告",
+        "无障碍 简体| 繁体",
+        "[ 发布机构 ] 丰都县栗子乡人民政府 [ 有效性 ]",
+        "今天是：2019年10月31日 星期三 农历十月初七",
+    ],
+)
+def test_a_value_that_is_a_page_furniture_line_is_residue(text):
+    assert [h.rule for h in rr501(text, Context(field="paragraphs"))] == ["RR501"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年3月28日，县司法局召开全县法治政府建设推进会。",
+        "时间紧、任务重，全县上下形成合力。",
+        "日期：2025年3月1日召开常务会议，审议通过年度报告。",
+        "出台《行政规范性文件管理办法》/《实施细则》。",
+    ],
+)
+def test_prose_that_mentions_dates_or_sources_is_not_furniture(text):
+    assert [h for h in rr501(text, Context(field="paragraphs")) if "页眉" in h.message] == []

@@ -197,6 +197,16 @@ def test_a_half_width_colon_in_prose_gets_the_colon_hint(tmp_path, run):
     assert result.exit_code == 1 and "半角冒号加空格" in result.stderr and "全角“：”" in result.stderr
 
 
+def test_a_paragraph_ending_in_a_half_width_colon_gets_the_colon_hint(tmp_path, run):
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        HEAD.replace("paragraphs: [全县依法行政。]", "paragraphs:\n      - 现将有关情况报告如下:") + "year: 2024\n",
+        "utf-8",
+    )
+    result = run("build", path, "-o", tmp_path / "o")
+    assert result.exit_code == 1 and "行尾的半角冒号" in result.stderr and "全角“：”" in result.stderr
+
+
 def test_a_wrong_indentation_gets_the_indentation_hint(tmp_path, run):
     path = tmp_path / "r.yaml"
     path.write_text(

@@ -233,10 +233,15 @@ def error_message(kind: str, msg: str, ctx: dict[str, Any], value: Any) -> str:
     if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
         # `- 做法: 县委…`: prose with a half-width colon and a space reads as a one-key mapping.
         ((key, rest),) = value.items()
-        shown = printable(f"{key}: {rest}")[:30]
+        if rest is None:  # `- 现将有关情况报告如下:`: a half-width colon at the end of the line
+            shown = printable(f"{key}:")[-30:]
+            where = f"“{shown}”行尾的半角冒号"
+        else:
+            shown = printable(f"{key}: {rest}")[:30]
+            where = f"“{shown}”中的半角冒号加空格"
         return (
-            f"应当是一段文字，但“{shown}”中的半角冒号加空格使 YAML 把它读成了“键: 值”："
-            "文字中的冒号请用全角“：”，或给整段文字加引号 (a half-width colon and a space make it a key: value)"
+            f"应当是一段文字，但{where}使 YAML 把它读成了“键: 值”："
+            "文字中的冒号请用全角“：”，或给整段文字加引号 (a half-width colon makes it a key: value)"
         )
     if kind == "string_type":
         return f"应当是一段文字{got} (expected text)"

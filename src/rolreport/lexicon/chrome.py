@@ -20,7 +20,18 @@ PHRASES: tuple[str, ...] = (
 )  # fmt: skip
 # Any of PHRASES, longest first (one scan of a value instead of one per phrase).
 PHRASE = re.compile("|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)))
-LABELS: tuple[str, ...] = ("分享到", "浏览次数", "瀏覽次數", "访问量", "訪問量", "上一篇", "下一篇")
+LABELS: tuple[str, ...] = (
+    "分享到",
+    "分享",
+    "浏览次数",
+    "瀏覽次數",
+    "访问量",
+    "訪問量",
+    "上一篇",
+    "下一篇",
+    "发布于",
+    "發布於",
+)
 # A label in chrome position: at the start or after a separator, then a colon, a digit or the end.
 LABEL = re.compile("(?:^|(?<=[\\s|｜【]))(?:" + "|".join(LABELS) + ")(?=[:：\\s\\d]|$)")
 TOKENS: tuple[str, ...] = (

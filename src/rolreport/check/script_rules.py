@@ -113,8 +113,16 @@ def _simplified_in_traditional(text: str, ctx: Context) -> Iterator[Hit]:
             if any(a <= i < b for a, b in allowed):
                 continue
             if seen in only:
+                # Safe only when the character has one Traditional form: for 发 (發/髮), 后 (後/后),
+                # 里 (裡/里) the phrase dictionaries choose, and they err (编发 → 編髮).
+                one_form = opencc_converter("s2tw").convert(seen) == want == opencc_converter("s2hk").convert(seen)
                 yield Hit(
-                    "RR101", i, i + 1, f"繁体文本中的简体字“{seen}”，应为“{want}” (Simplified-only character)", want
+                    "RR101",
+                    i,
+                    i + 1,
+                    f"繁体文本中的简体字“{seen}”，应为“{want}” (Simplified-only character)",
+                    want,
+                    safe=one_form,
                 )
             elif simplified[j] == seen and t2s.convert(want) == seen:
                 word = run[max(0, j - 1) : j + 2]

@@ -387,6 +387,8 @@ def _matching(text: str) -> dict[int, int] | None:
 def rr202(text: str, ctx: Context) -> Iterator[Hit]:
     if "《" not in text and "〈" not in text:
         return
+    if text.count("《") + text.count("〈") != text.count("》") + text.count("〉"):
+        return  # an unclosed title mark (RR201 names it) leaves the levels unknowable
     match = _matching(text)
     level = 0
     stack: list[int] = []
@@ -473,7 +475,9 @@ def rr204(text: str, ctx: Context) -> Iterator[Hit]:
 _NUMERALS = "一二三四五六七八九十"
 
 
-_ENUMERATION = re.compile(f"(?:^|(?<=[，；。：、]))([{_NUMERALS}]{{1,2}})是")
+# After any clause mark, full- or half-width: a half-width ; before 二是 is RR301's finding, not
+# a break in the enumeration.
+_ENUMERATION = re.compile(f"(?:^|(?<=[，；。：、,;:]))([{_NUMERALS}]{{1,2}})是")
 
 
 def rr401(text: str, ctx: Context) -> Iterator[Hit]:

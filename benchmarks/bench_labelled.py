@@ -36,7 +36,7 @@ from bench_cli import ROOT, machine
 
 from rolreport.check.registry import RULES
 from rolreport.check.script_rules import script_hits
-from rolreport.check.text_rules import TEXT_RULES, Context, Hit
+from rolreport.check.text_rules import TEXT_RULES, Context, Hit, _quote_depths
 
 HAN = "\u4e00-\u9fff"
 
@@ -55,15 +55,6 @@ Planter = Callable[[str, random.Random], Case | None]
 def _at(text: str, pattern: str, rng: random.Random) -> re.Match[str] | None:
     found = list(re.finditer(pattern, text))
     return rng.choice(found) if found else None
-
-
-def _depths(text: str) -> list[int]:
-    depth, level = [0] * (len(text) + 1), 0
-    for i, ch in enumerate(text):
-        level += ch in "“《「"
-        level -= ch in "”》」" and level > 0
-        depth[i + 1] = level
-    return depth
 
 
 def replace_one(pattern: str, make: Callable[[str], str], keep_tail: int = 0) -> Planter:
@@ -85,7 +76,7 @@ def insert_between(pattern: str, insert: str, intended_insert: str = "", outside
     ``outside_names``: never inside “” or 《》, where a separator space is the convention."""
 
     def plant(text: str, rng: random.Random) -> Case | None:
-        depth = _depths(text) if outside_names else None
+        depth = _quote_depths(text) if outside_names else None
         found = [m for m in re.finditer(pattern, text) if depth is None or depth[m.start()] == 0]
         m = rng.choice(found) if found else None
         if not m:

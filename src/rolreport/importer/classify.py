@@ -206,7 +206,8 @@ def classify(raw_lines: list[str], notes: Notes) -> dict[str, Any]:
             text = text[glued.end() :]
         lines.append(_Line(number, text))
     # The page's footer: short unnumbered lines after the last sentence (相关词条 / 联系我们).
-    while lines and _footer_like(lines[-1].text) and any(_ends_sentence(ln.text) for ln in lines[:-1]):
+    last_sentence = max((k for k, ln in enumerate(lines) if _ends_sentence(ln.text)), default=-1)
+    while last_sentence >= 0 and len(lines) - 1 > last_sentence and _footer_like(lines[-1].text):
         notes.dropped.append((lines[-1].number, lines[-1].text))
         lines.pop()
 
@@ -310,6 +311,7 @@ def _find_title(lines: list[_Line], data: dict[str, Any], notes: Notes) -> list[
         and names_report(title + second)
         and _title_like(second)
         and not any(w in title for w in ("报告", "報告"))
+        and any(w in second for w in TITLE_WORDS)  # the second line carries the report word
     ):
         title, end = title + second, at + 2  # 关于…法治政府 / 建设情况的报告
     if at > 0 and _ORGAN_LINE.match(lines[at - 1].text) and not title.startswith(lines[at - 1].text):

@@ -314,7 +314,7 @@ def _compose_with_libyaml(text: str) -> tuple[Any, Any] | None:
                 # Always YAML 1.2 here (a %YAML directive sends the source to ruamel): the
                 # inherited lookup tries attributes a CParser lacks and pays for an exception
                 # on every scalar, 0.15 s of a 1 MB source.
-                return resolver._DEFAULT_YAML_VERSION
+                return resolver._DEFAULT_YAML_VERSION  # type: ignore[attr-defined]
 
         _c_loader = CLoader
     if _c_loader is False:

@@ -146,3 +146,21 @@ def test_new_converts_through_the_project_converter(run, tmp_path):
         "jurisdiction: 某县" in text and "title: 某县2024年法治政府建設年度報告" in text
     )  # protected, the rest converted
     assert run("check", path, "--select", "RR000").exit_code == 0
+
+
+def test_command_help_is_printed_without_parsing_or_pydantic():
+    """``rolreport COMMAND --help`` comes from the command's definition (cli._command_help): the
+    same page as typer's, without the pydantic import that typer's option parsing costs."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from rolreport.cli import main\n"
+        "try:\n    main(['build', '--help'])\n"
+        "except SystemExit as exc:\n    code = exc.code\n"
+        "print('pydantic' in sys.modules, code, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.stderr.strip().splitlines()[-1] == "False 0"
+    assert "用法 (Usage): rolreport build" in result.stdout and "--format" in result.stdout

@@ -57,7 +57,8 @@ HEADER_KEYS: tuple[str, ...] = (
 # spaced out, 索 引 号); a navigation trail (首页 > 政务公开 >, 当前位置：…); a date stamp with
 # a weekday or a clock time (2019年12月3日星期二, 2024-03-28 09:18); a bar of short tokens
 # between separators (无障碍 简体| 繁体, 【打印】【关闭】, 字体【大 中 小】).  None of these
-# can be a sentence of a report: each test also requires the line to hold no 。.
+# can be a sentence of a report: each test also requires the line to hold no 。，； (日期：2025年
+# 3月1日召开常务会议，审议… is prose).
 def _spaced(key: str) -> str:
     return "\\s*".join(map(re.escape, key))
 

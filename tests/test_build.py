@@ -316,3 +316,67 @@ def test_compiled_templates_are_cached_and_never_stale(run, tmp_path, monkeypatc
     (tmp_path / "file").write_text("not a folder", encoding="utf-8")
     result = run("build", EXAMPLE, "-f", "md", "-o", "-")
     assert result.exit_code == 0 and result.stdout.encode() == (GOLDEN / "changzhou-2024.md").read_bytes()
+
+
+# -- Issue 13 §1: many sources at once -------------------------------------------------------------
+
+
+def _corpus(tmp_path):
+    import shutil
+
+    root = tmp_path / "reports"
+    for folder, name in (("city", "changzhou-2024"), ("city/district", "a"), ("county", "b")):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        shutil.copy(EXAMPLE, root / folder / f"{name}.yaml")
+    (root / ".git").mkdir()
+    shutil.copy(EXAMPLE, root / ".git" / "hidden.yaml")  # a hidden folder is never searched
+    (root / "county" / "ci.yml").write_text("jobs:\n  test: {}\n", encoding="utf-8")  # not a report
+    return root
+
+
+def test_a_folder_is_searched_and_its_layout_kept_under_out(run, tmp_path):
+    root = _corpus(tmp_path)
+    out = tmp_path / "out"
+    result = run("build", root, "-f", "md", "-o", out, "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    built = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
+    assert built == ["city/changzhou-2024.md", "city/district/a.md", "county/b.md"]
+    assert (out / "county" / "b.md").read_bytes() == (GOLDEN / "changzhou-2024.md").read_bytes()
+
+
+def test_parallel_builds_write_the_same_bytes(run, tmp_path):
+    root = _corpus(tmp_path)
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert run("build", root, "-o", one, "--jobs", "1").exit_code == 0
+    result = run("build", root, "-o", two, "--jobs", "2")
+    assert result.exit_code == 0, result.stderr
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert len(files) == 9
+    assert all((one / f).read_bytes() == (two / f).read_bytes() for f in files)
+
+
+def test_keep_going_builds_the_valid_sources_and_lists_the_others(run, tmp_path):
+    root = _corpus(tmp_path)
+    (root / "county" / "broken.yaml").write_text("title: 某县\nparts:\n  - title: 一\n", encoding="utf-8")
+    out = tmp_path / "out"
+    strict = run("build", root, "-f", "md", "-o", out, "--jobs", "2")
+    assert strict.exit_code == 1 and not out.exists()  # all or nothing, by default
+    result = run("build", root, "-f", "md", "-o", out, "--jobs", "2", "--keep-going")
+    assert result.exit_code == 1
+    assert "broken.yaml:1:1:" in result.stderr and "issuer" in result.stderr
+    assert len(list(out.rglob("*.md"))) == 3
+
+
+def test_sources_that_would_write_the_same_output_are_refused_before_anything_is_written(run, tmp_path):
+    root = _corpus(tmp_path)
+    out = tmp_path / "out"
+    result = run("build", root / "city" / "district" / "a.yaml", root / "county" / "b.yaml", root / "county", "-o", out)
+    assert result.exit_code == 2 and "output names clash" in result.stderr and not out.exists()
+
+
+def test_a_glob_pattern_is_expanded(run, tmp_path):
+    root = _corpus(tmp_path)
+    out = tmp_path / "out"
+    result = run("build", str(root / "**" / "*.yaml"), "-f", "txt", "-o", out, "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.glob("*.txt")) == ["a.txt", "b.txt", "changzhou-2024.txt"]

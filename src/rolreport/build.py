@@ -6,7 +6,10 @@ valid and every template rendered, so a failed build leaves earlier outputs byte
 
 from __future__ import annotations
 
+import glob
+import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,27 +30,49 @@ class Output:
     content: str | bytes
 
 
-def load_all(paths: list[str], encoding: str | None = None) -> list[LoadedReport]:
-    """Load every source, collecting the problems of all of them before failing."""
-    loaded: list[LoadedReport] = []
-    problems: list[Diagnostic] = []
-    usage_error = False
-    for path in paths:
-        try:
-            loaded.append(load_report(path, encoding))
-        except UsageError as exc:
-            usage_error = True
-            problems.extend(exc.diagnostics)
-        except RolreportError as exc:
-            problems.extend(exc.diagnostics)
-    if problems:
-        # A missing file is a usage error (exit 2) even when other files are merely invalid.
-        raise UsageError(problems) if usage_error else RolreportError(problems)
-    return loaded
-
-
 def output_stem(path: str) -> str:
     return "report" if path == "-" else Path(path).name.rsplit(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str  # as given, or as found in a folder
+    stem: str  # the outputs' name under --out without extension; a folder's layout is kept (a/x)
+
+
+_REPORT_SOURCE = re.compile(rb"^parts\s*:", re.MULTILINE)
+_GLOB = re.compile(r"[*?\[]")
+
+
+def expand_sources(paths: list[str]) -> list[Source]:
+    """Files as given; a folder searched recursively for report sources (``*.yaml``/``*.yml``
+    with a top-level ``parts:``, hidden folders left out), its layout kept in the output names; a
+    glob pattern (``reports/**/*.yaml``) expanded.  A missing path stays, for load to report."""
+    sources: list[Source] = []
+    for path in paths:
+        if path != "-" and _GLOB.search(path) and not Path(path).exists():
+            found = sorted(glob.glob(path, recursive=True))
+            sources += [Source(f, output_stem(f)) for f in found if Path(f).is_file()]
+            if not found:
+                raise UsageError(f"没有文件匹配 {path} (no file matches the pattern)")
+            continue
+        folder = Path(path)
+        if path == "-" or not folder.is_dir():
+            sources.append(Source(path, output_stem(path)))
+            continue
+        for candidate in sorted(folder.rglob("*")):
+            relative = candidate.relative_to(folder)
+            if candidate.suffix.lower() not in (".yaml", ".yml") or not candidate.is_file():
+                continue
+            if any(part.startswith(".") for part in relative.parts):
+                continue
+            try:
+                if not _REPORT_SOURCE.search(candidate.read_bytes()):
+                    continue  # some other YAML (a CI file, a config): not a report source
+            except OSError:
+                pass  # unreadable: load reports it, located
+            sources.append(Source(str(candidate), relative.with_suffix("").as_posix()))
+    return sources
 
 
 def plan(
@@ -58,42 +83,91 @@ def plan(
     encoding: str | None = None,
     scripts: list[str] | None = None,
     options: ConversionOptions = DEFAULT_OPTIONS,
-) -> list[Output]:
-    """Render every requested output of every source, without writing anything.
+    jobs: int = 1,
+    keep_going: bool = False,
+) -> tuple[list[Output], list[Diagnostic]]:
+    """Render every requested output of every source, without writing anything; return the
+    outputs and, with ``keep_going``, the problems of the sources left out.
 
-    With ``scripts``, each source is converted to each script and the file names carry the
-    variant (``changzhou-2024.zh-Hans.html``); HTML pages link to their sibling variants.
+    Without ``keep_going`` one invalid source fails the run (the problems of all of them are
+    reported).  ``jobs`` > 1 renders the sources in that many processes; the outputs are the same
+    bytes as in-process.  With ``scripts``, each source is converted to each script and the file
+    names carry the variant (``changzhou-2024.zh-Hans.html``); HTML pages link to their siblings.
     """
     variants = _unique(scripts or [])
     for script in variants:
         if script not in SCRIPTS:
             raise UsageError(f"未知的文字 `{script}`；可选：{', '.join(SCRIPTS)} (unknown script)")
+    sources = expand_sources(paths)
+    if not sources:
+        raise UsageError("没有找到报告源文件 (no report sources found)")
     per_source = len(formats) * max(len(variants), 1)
-    if out == "-" and (per_source != 1 or len(paths) != 1):
+    if out == "-" and (per_source != 1 or len(sources) != 1):
         raise UsageError("--out - 只能用于一个源文件、一种格式、一种文字 (stdout takes exactly one document)")
     stems: dict[str, str] = {}
-    for path in paths:
-        stem = output_stem(path)
-        if stem in stems:
+    for source in sources:
+        if source.stem in stems:
             raise UsageError(
-                f"{stems[stem]} 和 {path} 会写出同名文件 {stem}.*（请分两次构建或改名）(output names clash)"
+                f"{stems[source.stem]} 和 {source.path} 会写出同名文件 {source.stem}.*（请分两次构建或改名）"
+                "(output names clash)"
             )
-        stems[stem] = path
-    reports = load_all(paths, encoding)
-    env = environment(templates)
-    outputs: list[Output] = []
-    for loaded in reports:
-        stem = output_stem(loaded.source.name if loaded.source.name != "<stdin>" else "-")
-        documents = _variants(loaded, variants, options)
+        stems[source.stem] = source.path
+    job = _Job(tuple(formats), out, templates, encoding, tuple(variants), options)
+    if jobs > 1 and len(sources) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
+            results = list(pool.map(job.run, sources, chunksize=max(1, len(sources) // (jobs * 8))))
+    else:
+        results = [job.run(source) for source in sources]
+    outputs = [output for rendered, _, _ in results for output in rendered]
+    problems = list(dict.fromkeys(d for _, found, _ in results for d in found))  # a template's once
+    if problems and not keep_going:
+        # A missing file is a usage error (exit 2) even when other files are merely invalid.
+        raise UsageError(problems) if any(usage for _, _, usage in results) else RolreportError(problems)
+    return outputs, problems
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One source's build, the same in-process and in a worker process (picklable)."""
+
+    formats: tuple[str, ...]
+    out: str
+    templates: Path | None
+    encoding: str | None
+    variants: tuple[str, ...]
+    options: ConversionOptions
+
+    def run(self, source: Source) -> tuple[list[Output], list[Diagnostic], bool]:
+        try:
+            return self._render(source), [], False
+        except UsageError as exc:
+            return [], exc.diagnostics, True
+        except RolreportError as exc:
+            return [], exc.diagnostics, False
+
+    def _render(self, source: Source) -> list[Output]:
+        loaded = load_report(source.path, self.encoding)
+        env = _environment(self.templates)
+        documents = _variants(loaded, list(self.variants), self.options)
+        sibling = Path(source.stem).name
         links = [
-            {"lang": script, "label": SCRIPT_LABELS[script], "href": f"{stem}.{script}.html"} for script in variants
+            {"lang": script, "label": SCRIPT_LABELS[script], "href": f"{sibling}.{script}.html"}
+            for script in self.variants
         ]
+        outputs: list[Output] = []
         for script, report in documents:
-            name = f"{stem}.{script}" if variants else stem
-            for fmt in formats:
+            name = f"{source.stem}.{script}" if self.variants else source.stem
+            for fmt in self.formats:
                 content = _render(env, report, fmt, links if len(links) > 1 else [])
-                outputs.append(Output(None if out == "-" else Path(out) / f"{name}.{fmt}", content))
-    return outputs
+                outputs.append(Output(None if self.out == "-" else Path(self.out) / f"{name}.{fmt}", content))
+        return outputs
+
+
+@cache
+def _environment(templates: Path | None) -> Any:
+    return environment(templates)
 
 
 def _render(env: Any, report: Report, fmt: str, links: list[dict[str, str]]) -> str | bytes:

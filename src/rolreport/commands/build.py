@@ -55,16 +55,42 @@ def build(
     quotes: Quotes = None,
     builtin_fixes: BuiltinFixes = None,
     vocabulary: Vocabulary = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="同时构建的进程数（默认：CPU 核数；1 为在本进程内依次构建）。只有一个源文件时总在本进程内。",
+            show_default=False,
+        ),
+    ] = None,
+    keep_going: Annotated[
+        bool,
+        typer.Option(
+            "--keep-going",
+            help="有源文件无效时仍生成其余有效的源文件，最后列出无效的（退出码 1）；默认全部有效才写入任何文件。",
+        ),
+    ] = False,
 ) -> None:
-    """校验报告并生成 Markdown、HTML、纯文本（写入 --out 文件夹，默认 ./build）。"""
+    """校验报告并生成 Markdown、HTML、纯文本（写入 --out 文件夹，默认 ./build）。FILE 可以是文件、文件夹（递归查找报告源文件，输出保留其目录结构）或通配符。"""
+    import os
+
     from rolreport import build as pipeline
+    from rolreport.diagnostics import RolreportError
 
     formats = pipeline.parse_formats(format)
     options = conversion_options(builtin_fixes, vocabulary, quotes)
-    outputs = pipeline.plan(files, formats, out, templates, encoding, script, options)
+    workers = jobs or os.cpu_count() or 1
+    outputs, problems = pipeline.plan(
+        files, formats, out, templates, encoding, script, options, jobs=workers, keep_going=keep_going
+    )
     if out == "-":
         write_stdout(outputs[0].content)
         return
     pipeline.write(outputs, files)
     for output in outputs:
         print(f"已生成 {output.path}", file=sys.stderr)
+    if problems:  # --keep-going: the valid sources are built; the others are listed, exit 1
+        raise RolreportError(problems)

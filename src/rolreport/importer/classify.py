@@ -508,10 +508,8 @@ def settle_headings(data: dict[str, Any]) -> None:
 
 
 _HAN_RUN = "[\u4e00-\u9fff]"
-_PLACE_SUFFIX = "(?:自治区|自治區|特别行政区|省|市|区|區|县|縣|旗|盟|州|镇|鎮|乡|鄉|街道)"
 _DEPT_SUFFIX = ("局", "厅", "廳", "委员会", "委員會", "办公室", "辦公室", "办事处", "辦事處", "部", "署", "院", "中心")
 _GOVERNMENT = re.compile("(?:人民政府|政府)$")
-_LEADING_PLACE = re.compile(f"^{_HAN_RUN}{{1,12}}?{_PLACE_SUFFIX}")
 # What a year in the text may belong to without being the report's year: a title in 《》, a note
 # in brackets (（2021—2025年）), a span of years.
 _NOT_THE_YEAR = re.compile(
@@ -530,12 +528,12 @@ _SUBJECT = re.compile(
 
 
 def _is_place(name: str) -> bool:
-    return bool(re.fullmatch(f"{_HAN_RUN}{{1,12}}?{_PLACE_SUFFIX}", name)) and not name.startswith(_NOT_PLACE)
+    return bool(places.PLACE_NAME.fullmatch(name)) and not name.startswith(_NOT_PLACE)
 
 
 def _is_department(name: str) -> bool:
     """A department with its place (呼中区教育局, 浙江省交通运输厅), not a bare 市人社局 or 我局."""
-    place = _LEADING_PLACE.match(name)
+    place = places.PLACE_NAME.match(name)
     return place is not None and place.end() >= 3 and name.endswith(_DEPT_SUFFIX) and len(name) - place.end() >= 2
 
 
@@ -563,7 +561,7 @@ def _issuer_and_place(name: str, strict: bool = False) -> tuple[str | None, str 
         place = _division(name[: government.start()], strict)
         return (place + government.group(0), place) if place else (None, None)
     if _is_department(name):
-        leading = _LEADING_PLACE.match(name)
+        leading = places.PLACE_NAME.match(name)
         place = _division(leading.group(0), strict) if leading else None
         return (name, place) if place or not strict else (None, None)
     place = _division(name, strict) if len(name) >= 2 else None

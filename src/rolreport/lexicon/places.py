@@ -14,7 +14,12 @@ import re
 from functools import cache
 from importlib.resources import files
 
-_TOWNSHIP = re.compile("[\u4e00-\u9fff]{1,10}(?:镇|鎮|乡|鄉|街道|苏木|蘇木)")
+# How a division's name ends, both scripts: what a place written out in a text ends with.
+TOWNSHIP_ENDS = ("街道", "苏木", "蘇木", "镇", "鎮", "乡", "鄉")
+PLACE_ENDS = ("特别行政区", "自治区", "自治區", "省", "市", "区", "區", "县", "縣", "旗", "盟", "州", *TOWNSHIP_ENDS)
+# A name of that form (match: at the start of a longer name, 呼中区 of 呼中区教育局; fullmatch: whole).
+PLACE_NAME = re.compile("[\u4e00-\u9fff]{1,12}?(?:" + "|".join(PLACE_ENDS) + ")")
+_TOWNSHIP = re.compile("[\u4e00-\u9fff]{1,10}(?:" + "|".join(TOWNSHIP_ENDS) + ")")
 
 
 @cache

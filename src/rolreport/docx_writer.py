@@ -19,9 +19,10 @@ are printed as in the published text: one paragraph, the lead in 楷体.
 from __future__ import annotations
 
 import io
+import itertools
 from typing import TYPE_CHECKING, Any
 
-from rolreport.layout import Entry, RunIn, layout
+from rolreport.layout import Layout, Printed, layout, printed
 from rolreport.lexicon.scripts import WORD_LANGUAGE
 from rolreport.render import chinese_date
 from rolreport.titles import balanced_lines
@@ -325,122 +326,164 @@ def _east_asian_runs(document: Any) -> None:
             fonts.set(_qn("w:hint"), "eastAsia")
 
 
-def render_docx(report: Report) -> bytes:
-    import docx
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+def printed_page(page: Layout) -> tuple[Printed, ...]:
+    """The report's paragraphs as this writer prints them: the title in balanced lines of 2号
+    type (or the author's), the closing date in Chinese."""
+    lines = page.title_lines or tuple(balanced_lines(page.title, TITLE_CHARS_PER_LINE))
+    return printed(page, lines, chinese_date(page.closing.date) if page.closing else "")
 
-    document = docx.Document()
-    _styles(document)
-    _font_table(document)
-    _page_setup(document)
-    core = document.core_properties
-    core.title = report.title[:255]  # the package property's limit; the document holds the whole title
-    core.author = report.issuer[:255]
-    core.comments = ""
-    core.language = report.lang
-    # Deterministic output: no "now" in the package metadata.
-    import datetime
 
-    fixed = datetime.datetime(2000, 1, 1)
-    core.created = core.modified = fixed
-    core.last_modified_by = "rolreport"
-    core.revision = 1
+Change = tuple[str, int, str, str | None] | None  # a tracked change: ("ins" or "del", id, author, date)
 
-    # Style ids resolved once: python-docx looks a style up by name, scanning every style for
-    # the default one, at each paragraph and run it styles (half the time of a long report).
-    style_ids = {style.name: style.style_id for style in document.styles}
-    default_paragraph = document.styles.default(WD_STYLE_TYPE.PARAGRAPH).name
 
-    def para(text: str, style: str = "Normal") -> Any:
-        paragraph = document.add_paragraph()
-        ppr = paragraph._p.get_or_add_pPr()
-        if style != default_paragraph:  # the default style is never written out, as Word does
-            ppr.style = style_ids[style]
-        if text:
-            paragraph.add_run(text)
-        return paragraph
+class Writer:
+    """A new document in the official layout, and the paragraphs and runs it is made of.
 
-    def styled_run(paragraph: Any, text: str, style: str) -> None:
-        run = paragraph.add_run(text)
-        run._r.get_or_add_rPr().style = style_ids[style]
+    :func:`render_docx` prints a report with it; ``rolreport diff --format docx`` prints a
+    report with tracked changes through the same paragraphs, so a redline is laid out exactly
+    as ``build`` lays out the report.
+    """
 
-    page = layout(report)
-    title = para("", "Report Title")
-    for number, title_line in enumerate(page.title_lines or balanced_lines(page.title, TITLE_CHARS_PER_LINE)):
-        run = title.add_run(title_line)
-        if number:
-            run._r.insert(0, run._r.makeelement(_qn("w:br"), {}))
-    title.paragraph_format.space_after = Pt(0 if page.has_frame else LINE_PITCH_PT)
-    for line in page.frame:
-        if line.kind == "session_note":
-            p = para("", "Report Frame")
-            styled_run(p, line.text, "Run-in Lead")
-        else:
-            p = para(line.text, "Report Frame")
-        if line.kind in ("doc_number", "session_note"):
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if line.kind == "doc_number":
-            p.paragraph_format.space_after = Pt(LINE_PITCH_PT if report.audience == "public" else 0)
-        if line.kind in ("salutation", "addressee"):
-            p.paragraph_format.space_before = Pt(LINE_PITCH_PT)  # one blank line under the title (§7.3.2)
-    for text in page.preamble:
-        para(text)
+    def __init__(self, report: Report) -> None:
+        import docx
+        from docx.enum.style import WD_STYLE_TYPE
 
-    def lead_paragraph(lead: RunIn, first: str, lead_style: str | None) -> None:
-        """``（一）标题。正文`` in one paragraph; the lead in its own character style."""
-        p = para("")
-        if lead_style:
-            styled_run(p, str(lead), lead_style)
-        else:
-            p.add_run(str(lead))
-        if first:
-            p.add_run(first)
+        self.report = report
+        self.page = layout(report)
+        document = docx.Document()
+        _styles(document)
+        _font_table(document)
+        _page_setup(document)
+        core = document.core_properties
+        core.title = report.title[:255]  # the package property's limit; the document holds the whole title
+        core.author = report.issuer[:255]
+        core.comments = ""
+        core.language = report.lang
+        # Deterministic output: no "now" in the package metadata.
+        import datetime
 
-    def entry(node: Entry) -> None:
-        if node.lead:
-            lead_paragraph(node.lead, node.first, None)
-        else:
-            para(node.label + node.first)
-        for text in node.rest:
-            para(text)
-        for sub in node.items:
-            entry(sub)
+        fixed = datetime.datetime(2000, 1, 1)
+        core.created = core.modified = fixed
+        core.last_modified_by = "rolreport"
+        core.revision = 1
+        self.document = document
+        # Style ids resolved once: python-docx looks a style up by name, scanning every style for
+        # the default one, at each paragraph and run it styles (half the time of a long report).
+        self.style_ids = {style.name: style.style_id for style in document.styles}
+        self.default_paragraph = document.styles.default(WD_STYLE_TYPE.PARAGRAPH).name
 
-    for part in page.parts:
-        para(part.heading, "Heading 1")
-        for text in part.paragraphs:
-            para(text)
-        for section in part.sections:
-            if section.style == "run-in":
-                lead_paragraph(section.lead, section.paragraphs[0] if section.paragraphs else "", "Run-in Lead")
-                rest = section.paragraphs[1:]
+    def printed(self) -> tuple[Printed, ...]:
+        return printed_page(self.page)
+
+    def paragraph(self, entry: Printed) -> Any:
+        """An empty paragraph styled and spaced for ``entry``'s kind."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        style = _PARAGRAPH_STYLES[entry.kind]
+        p = self.document.add_paragraph()
+        if style != self.default_paragraph:  # the default style is never written out, as Word does
+            p._p.get_or_add_pPr().style = self.style_ids[style]
+        fmt = p.paragraph_format
+        if entry.kind == "title":
+            fmt.space_after = Pt(0 if self.page.has_frame else LINE_PITCH_PT)
+        elif entry.kind == "frame":
+            if entry.frame in ("doc_number", "session_note"):
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if entry.frame == "doc_number":
+                fmt.space_after = Pt(LINE_PITCH_PT if self.report.audience == "public" else 0)
+            if entry.frame in ("salutation", "addressee"):
+                fmt.space_before = Pt(LINE_PITCH_PT)  # one blank line under the title (§7.3.2)
+        elif entry.kind == "closing_issuer":
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            fmt.right_indent = Pt(BODY_PT * 2)  # 右空二字
+            fmt.space_before = Pt(LINE_PITCH_PT * 2)
+        elif entry.kind == "closing_date" and self.page.closing:
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            # Centred under the issuer: right indent = 2 characters + half the difference in width.
+            issuer, date = self.page.closing.issuer, entry.text
+            fmt.right_indent = Pt(BODY_PT * (2 + max(0.0, (title_width(issuer) - title_width(date)) / 2)))
+        return p
+
+    def run(
+        self, paragraph: Any, text: str, style: str | None, change: Change = None, line_break: bool = False
+    ) -> None:
+        """A run of ``text`` (after a line break when ``line_break``); with ``change``, inside a
+        ``w:ins`` or ``w:del`` (whose text is ``w:delText``)."""
+        r = paragraph._p.makeelement(_qn("w:r"), {})
+        if style:
+            rpr = r.makeelement(_qn("w:rPr"), {})
+            rpr.append(rpr.makeelement(_qn("w:rStyle"), {_qn("w:val"): self.style_ids[style]}))
+            r.append(rpr)
+        if line_break:
+            r.append(r.makeelement(_qn("w:br"), {}))
+        deleted = change is not None and change[0] == "del"
+        t = r.makeelement(_qn("w:delText" if deleted else "w:t"), {})
+        t.text = text
+        if text != text.strip():
+            t.set(_qn("xml:space"), "preserve")
+        r.append(t)
+        if change is None:
+            paragraph._p.append(r)
+            return
+        wrapper = revision(paragraph._p, change)
+        wrapper.append(r)
+        paragraph._p.append(wrapper)
+
+    def typeset(self, entry: Printed) -> None:
+        """``entry`` as printed by ``build``: pieces of one style in one run, the title broken
+        into its lines."""
+        p = self.paragraph(entry)
+        segments: list[tuple[str, str | None]] = []
+        for piece in entry.pieces:
+            if not piece.text:
+                continue
+            if segments and segments[-1][1] == piece.style:
+                segments[-1] = (segments[-1][0] + piece.text, piece.style)
             else:
-                para(section.heading, "Heading 2")
-                rest = section.paragraphs
-            for text in rest:
-                para(text)
-            for item in section.items:
-                entry(item)
+                segments.append((piece.text, piece.style))
+        at = 0
+        cuts = set(entry.breaks)
+        for text, style in segments:
+            # A line break inside a segment splits it: each line of the title is its own run.
+            bounds = [0, *sorted(c - at for c in cuts if at < c < at + len(text)), len(text)]
+            for a, b in itertools.pairwise(bounds):
+                self.run(p, text[a:b], style, line_break=(at + a) in cuts)
+            at += len(text)
 
-    if page.closing:
-        issuer = page.closing.issuer
-        date = chinese_date(page.closing.date)
-        p = para(issuer, "Report Frame")
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        p.paragraph_format.right_indent = Pt(BODY_PT * 2)  # 右空二字
-        p.paragraph_format.space_before = Pt(LINE_PITCH_PT * 2)
-        p = para(date, "Report Frame")
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        # Centred under the issuer: right indent = 2 characters + half the difference in width.
-        p.paragraph_format.right_indent = Pt(BODY_PT * (2 + max(0.0, (title_width(issuer) - title_width(date)) / 2)))
+    def save(self) -> bytes:
+        _east_asian_runs(self.document)
+        _clean_package(self.document, self.report)
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return _deterministic_zip(buffer.getvalue())
 
-    _east_asian_runs(document)
-    _clean_package(document, report)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _deterministic_zip(buffer.getvalue())
+
+def revision(owner: Any, change: tuple[str, int, str, str | None]) -> Any:
+    """A ``w:ins`` or ``w:del`` element: the revision's id, author and (when given) date."""
+    kind, number, author, date = change
+    attributes = {_qn("w:id"): str(number), _qn("w:author"): author}
+    if date:
+        attributes[_qn("w:date")] = date
+    return owner.makeelement(_qn(f"w:{kind}"), attributes)
+
+
+_PARAGRAPH_STYLES = {
+    "title": "Report Title",
+    "frame": "Report Frame",
+    "body": "Normal",
+    "part_heading": "Heading 1",
+    "section_heading": "Heading 2",
+    "closing_issuer": "Report Frame",
+    "closing_date": "Report Frame",
+}
+
+
+def render_docx(report: Report) -> bytes:
+    writer = Writer(report)
+    for entry in writer.printed():
+        writer.typeset(entry)
+    return writer.save()
 
 
 def _deterministic_zip(data: bytes) -> bytes:

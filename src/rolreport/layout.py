@@ -194,3 +194,91 @@ def layout(report: Report) -> Layout:
         lang=report.lang,
         has_frame=bool(frame),
     )
+
+
+# --- The document as printed paragraphs -------------------------------------------------------
+
+UnitKey = tuple[str | int, ...]  # the source's path of a text: ("parts", 0, "sections", 1, "title")
+
+PrintedKind = Literal["title", "frame", "body", "part_heading", "section_heading", "closing_issuer", "closing_date"]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of a printed paragraph: a text of the source (``unit`` is its path) or a text
+    the layout adds (``unit`` None: a label, the 。 after a run-in title, the ： after a salutation)."""
+
+    text: str
+    unit: UnitKey | None = None
+    style: str | None = None  # a character style of the Word writer ("Run-in Lead")
+
+
+@dataclass(frozen=True)
+class Printed:
+    """One paragraph as Word prints it.  ``breaks`` are the offsets in the paragraph's text where
+    a line is broken inside it (only the title has them)."""
+
+    kind: PrintedKind
+    pieces: tuple[Piece, ...]
+    frame: FrameKind | None = None
+    breaks: tuple[int, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "".join(piece.text for piece in self.pieces)
+
+
+def _lead_pieces(lead: RunIn, key: UnitKey, label: str, style: str | None) -> list[Piece]:
+    title = lead.strong[len(label) :]
+    return [Piece(label, None, style), Piece(title, key, style), Piece(lead.tail, None, style)]
+
+
+def printed(page: Layout, title_lines: tuple[str, ...], closing_date: str) -> tuple[Printed, ...]:
+    """The document as the Word writer prints it and as ``rolreport diff`` compares it: one
+    entry per paragraph, in order, each piece tied to the source text it shows.  ``title_lines``
+    is how the title is broken into lines; ``closing_date`` the date as printed."""
+    out: list[Printed] = []
+    breaks = tuple(itertools.accumulate(len(line) for line in title_lines[:-1]))
+    out.append(Printed("title", (Piece(page.title, ("title",)),), breaks=breaks))
+    for line in page.frame:
+        pieces: tuple[Piece, ...]
+        if line.kind in ("salutation", "addressee"):  # the ： is the layout's
+            pieces = (Piece(line.text[:-1], (line.kind,)), Piece(line.text[-1:]))
+        else:
+            pieces = (Piece(line.text, (line.kind,), "Run-in Lead" if line.kind == "session_note" else None),)
+        out.append(Printed("frame", pieces, frame=line.kind))
+    out += [Printed("body", (Piece(text, ("preamble", n)),)) for n, text in enumerate(page.preamble)]
+
+    def body(texts: tuple[str, ...], at: UnitKey, start: int = 0) -> None:
+        out.extend(Printed("body", (Piece(t, (*at, "paragraphs", n)),)) for n, t in enumerate(texts, start))
+
+    def entry(node: Entry, at: UnitKey) -> None:
+        first: list[Piece] = [Piece(node.first, (*at, "paragraphs", 0))] if node.first or not node.lead else []
+        if node.lead:
+            out.append(Printed("body", (*_lead_pieces(node.lead, (*at, "title"), node.label, None), *first)))
+        else:
+            out.append(Printed("body", (Piece(node.label), *first)))
+        body(node.rest, at, 1)
+        for number, sub in enumerate(node.items):
+            entry(sub, (*at, "items", number))
+
+    for p, part in enumerate(page.parts):
+        at: UnitKey = ("parts", p)
+        out.append(Printed("part_heading", (Piece(part.label), Piece(part.title, (*at, "title")))))
+        body(part.paragraphs, at)
+        for s, section in enumerate(part.sections):
+            sat: UnitKey = (*at, "sections", s)
+            if section.style == "run-in":
+                lead = _lead_pieces(section.lead, (*sat, "title"), section.label, "Run-in Lead")
+                first = [Piece(section.paragraphs[0], (*sat, "paragraphs", 0))] if section.paragraphs else []
+                out.append(Printed("body", (*lead, *first)))
+                body(section.paragraphs[1:], sat, 1)
+            else:
+                out.append(Printed("section_heading", (Piece(section.label), Piece(section.title, (*sat, "title")))))
+                body(section.paragraphs, sat)
+            for i, item in enumerate(section.items):
+                entry(item, (*sat, "items", i))
+    if page.closing:
+        out.append(Printed("closing_issuer", (Piece(page.closing.issuer, ("closing", "issuer")),)))
+        out.append(Printed("closing_date", (Piece(closing_date, ("closing", "date")),)))
+    return tuple(out)

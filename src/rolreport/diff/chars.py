@@ -4,8 +4,10 @@ The diff is Google's diff-match-patch, run over tokens rather than characters: a
 token (2023→2024 is one change, not 202[3→4]), a Latin word is one token, every other character
 its own.  Its semantic clean-up is followed by one that suits Chinese: a single Han character
 shared by two edits is part of the phrase that changed, not a match (开展[-法治-]{+普法+}宣传,
-not 开展{+普+}法[-治-]宣传).  With ``years``, the report year of each side (and the years just
-before and after it) are one token, so a sentence carried over with its year moved on is kept.
+not 开展{+普+}法[-治-]宣传).  With ``years``, a replacement that only moves years on by the
+distance between the two reports (OLD's report year, or the year before or after it, to NEW's)
+is an equality: a sentence carried over with its year moved on is kept.  This is done after
+the diff, so a year both texts have (the end of a plan period) still matches itself.
 """
 
 from __future__ import annotations
@@ -42,11 +44,11 @@ class Years:
     old: int
     new: int
 
-    def canonical(self, token: str, side: Literal["old", "new"]) -> str | None:
-        if not token.isascii() or not token.isdigit() or len(token) != 4:
-            return None
-        offset = int(token) - (self.old if side == "old" else self.new)
-        return f"year{offset:+d}" if -1 <= offset <= 1 else None
+    def moved_on(self, old: str, new: str) -> bool:
+        """``old`` in OLD's text is ``new`` in NEW's: the same year of each report's calendar."""
+        if not (len(old) == len(new) == 4 and old.isascii() and new.isascii() and old.isdigit() and new.isdigit()):
+            return False
+        return -1 <= int(old) - self.old <= 1 and int(new) - int(old) == self.new - self.old
 
 
 class _Codes:
@@ -55,24 +57,21 @@ class _Codes:
     def __init__(self) -> None:
         self.codes: dict[str, str] = {}
 
-    def code(self, token: str, key: str | None) -> str:
-        if key is None and len(token) == 1 and not _FIRST_CODE <= ord(token) <= _LAST_CODE:
+    def code(self, token: str) -> str:
+        if len(token) == 1 and not _FIRST_CODE <= ord(token) <= _LAST_CODE:
             return token
-        name = key or token
-        found = self.codes.get(name)
+        found = self.codes.get(token)
         if found is None:
             number = _FIRST_CODE + len(self.codes)
             if number > _LAST_CODE:  # 65,534 distinct long tokens in one paragraph pair: give up on them
                 return "\ufffd"
-            found = self.codes[name] = chr(number)
+            found = self.codes[token] = chr(number)
         return found
 
 
-def _encode(text: str, codes: _Codes, years: Years | None, side: Literal["old", "new"]) -> tuple[str, list[str]]:
+def _encode(text: str, codes: _Codes) -> tuple[str, list[str]]:
     tokens: list[str] = _TOKEN.findall(text)
-    if years is None:
-        return "".join(codes.code(t, None) for t in tokens), tokens
-    return "".join(codes.code(t, years.canonical(t, side)) for t in tokens), tokens
+    return "".join(codes.code(t) for t in tokens), tokens
 
 
 def _absorb_lone_han(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -131,8 +130,8 @@ def diff(old: str, new: str, years: Years | None = None) -> tuple[Op, ...]:
     from diff_match_patch import diff_match_patch
 
     codes = _Codes()
-    a, old_tokens = _encode(old, codes, years, "old")
-    b, new_tokens = _encode(new, codes, years, "new")
+    a, old_tokens = _encode(old, codes)
+    b, new_tokens = _encode(new, codes)
     engine = diff_match_patch()
     engine.Diff_Timeout = 2.0  # a bound for pathological pairs; a paragraph pair takes milliseconds
     diffs = engine.diff_main(a, b, False)
@@ -140,24 +139,52 @@ def diff(old: str, new: str, years: Years | None = None) -> tuple[Op, ...]:
     diffs = _absorb_lone_han(_merge(diffs))
     ops: list[Op] = []
     i = j = 0
-    for op, text in diffs:
-        n = len(text)
-        if op == -1:
-            ops.append(Op("delete", "".join(old_tokens[i : i + n]), ""))
-            i += n
-        elif op == 1:
-            ops.append(Op("insert", "", "".join(new_tokens[j : j + n])))
-            j += n
-        else:  # equal: the same tokens, or a year of each side's calendar
-            for t_old, t_new in zip(old_tokens[i : i + n], new_tokens[j : j + n], strict=True):
-                moved_on = t_old != t_new
-                if ops and ops[-1].kind == "equal" and (ops[-1].old != ops[-1].new) == moved_on:
-                    ops[-1] = Op("equal", ops[-1].old + t_old, ops[-1].new + t_new)
-                else:
-                    ops.append(Op("equal", t_old, t_new))
-            i += n
-            j += n
-    return tuple(ops)
+    for n, (op, text) in enumerate(diffs):
+        size = len(text)
+        if op == 0:
+            ops.append(Op("equal", "".join(old_tokens[i : i + size]), "".join(new_tokens[j : j + size])))
+            i, j = i + size, j + size
+        elif op == -1:
+            deleted = old_tokens[i : i + size]
+            i += size
+            if n + 1 < len(diffs) and diffs[n + 1][0] == 1:
+                continue  # the insertion that follows decides, below
+            ops.append(Op("delete", "".join(deleted), ""))
+        else:
+            inserted = new_tokens[j : j + size]
+            j += size
+            deleted = old_tokens[i - len(diffs[n - 1][1]) : i] if n and diffs[n - 1][0] == -1 else []
+            if deleted and years and _moved_on(deleted, inserted, years):
+                _equal(ops, deleted, inserted)
+                continue
+            if deleted:
+                ops.append(Op("delete", "".join(deleted), ""))
+            ops.append(Op("insert", "", "".join(inserted)))
+    return _joined(ops)
+
+
+def _moved_on(deleted: list[str], inserted: list[str], years: Years) -> bool:
+    """The replacement only moves years on (token for token, at least one year)."""
+    if len(deleted) != len(inserted):
+        return False
+    return all(a == b or years.moved_on(a, b) for a, b in zip(deleted, inserted, strict=True))
+
+
+def _equal(ops: list[Op], deleted: list[str], inserted: list[str]) -> None:
+    """Equal stretches for a replacement that moves years on: the years apart from the rest."""
+    for a, b in zip(deleted, inserted, strict=True):
+        ops.append(Op("equal", a, b))
+
+
+def _joined(ops: list[Op]) -> tuple[Op, ...]:
+    """Neighbouring equal stretches as one, but a year moved on apart from text kept as it was."""
+    out: list[Op] = []
+    for op in ops:
+        if out and op.kind == out[-1].kind == "equal" and (op.old == op.new) == (out[-1].old == out[-1].new):
+            out[-1] = Op("equal", out[-1].old + op.old, out[-1].new + op.new)
+        else:
+            out.append(op)
+    return tuple(out)
 
 
 def old_text(ops: tuple[Op, ...]) -> str:

@@ -378,7 +378,9 @@ def _moved(
     another part, or out of order among the matched sections of their part."""
     parts = [(by_old[o].index, by_new[n].index) for o, n in match.items() if len(o) == 2]
     kept = _kept_in_order(parts)
-    moved: set[ContainerKey] = {o for o, n in match.items() if len(o) == 2 and (by_old[o].index, by_new[n].index) not in kept}
+    moved: set[ContainerKey] = {
+        o for o, n in match.items() if len(o) == 2 and (by_old[o].index, by_new[n].index) not in kept
+    }
     staying: dict[ContainerKey, list[tuple[int, int]]] = {}
     for o, n in match.items():
         if len(o) != 4:

@@ -153,3 +153,17 @@ def render_json(comparison: Comparison, old_name: str, new_name: str) -> str:
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_html(comparison: Comparison, old_name: str, new_name: str) -> str:
+    from rolreport.render import environment
+
+    env = environment()
+    template = env.get_template("diff.html")
+    return template.render(
+        comparison=comparison,
+        old_name=old_name,
+        new_name=new_name,
+        summary=summary_lines(comparison.summary),
+        notes=block_notes,
+    )

@@ -125,3 +125,55 @@ def test_pdf_has_a4_pages_with_page_numbers(run, tmp_path):
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
     assert "— 1 —" in reader.pages[0].extract_text()
     assert "— 2 —" in reader.pages[1].extract_text()
+
+
+@pytest.fixture(scope="module")
+def redline(tmp_path_factory) -> Path:
+    """The diff page of the example against a copy with a sentence, a paragraph and a part title
+    changed."""
+    from ruamel.yaml import YAML
+
+    from rolreport.cli import main
+
+    out = tmp_path_factory.mktemp("diff")
+    yaml = YAML()
+    data = yaml.load(EXAMPLE.read_text(encoding="utf-8"))
+    first = data["parts"][0]["sections"][0]["paragraphs"]
+    first[0] = first[0].replace("組織開展課題研究，", "")
+    data["parts"][1]["title"] = "科學民主依法決策，高質量立法"
+    data["parts"][4]["sections"][0]["paragraphs"].append("持續推進訴源治理，全年化解矛盾糾紛3萬餘件。" * 3)
+    with (out / "old.yaml").open("w", encoding="utf-8") as stream:
+        yaml.dump(data, stream)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["diff", str(out / "old.yaml"), str(EXAMPLE), "-f", "html", "-o", str(out / "diff.html")])
+    assert exit_info.value.code == 1
+    return out / "diff.html"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_diff_page_fits_and_shows_insertions_and_deletions(browser, redline, width):
+    page = _open(browser, redline, width)
+    scroll, client = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert scroll <= client, (scroll, client)
+    shown = page.evaluate(
+        """() => [...document.querySelectorAll('ins, del')].filter(e => {
+            const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.right <= innerWidth + 0.5;
+        }).map(e => [e.tagName, getComputedStyle(e).textDecorationLine, e.textContent])"""
+    )
+    tags = {tag for tag, _, _ in shown}
+    assert tags == {"INS", "DEL"}, shown
+    assert all(("line-through" in line) == (tag == "DEL") for tag, line, _ in shown)
+    assert any(text == "組織開展課題研究，" for tag, _, text in shown if tag == "INS")
+    # Side by side on a desktop (NEW right of OLD), one column on a phone.
+    columns = page.evaluate(
+        """() => { const row = document.querySelector('.row.changed');
+           const box = s => row.querySelector(s).getBoundingClientRect();
+           return [box('.side.old').width, box('.side.new').left - box('.side.old').left, box('.inline').width]; }"""
+    )
+    if width >= 1280:
+        assert columns[0] > 0 and columns[1] > 300 and columns[2] == 0
+    else:
+        assert columns[0] == 0 and columns[2] > 300
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / f"diff-{width}.png"), full_page=False)
+    page.close()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import shutil
+import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +20,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, needs
 from rolreport.diff.chars import Years, diff
 from rolreport.diff.compare import compare
 from rolreport.docx_writer import render_docx
@@ -334,3 +336,26 @@ def test_import_reads_a_published_page_as_old(tmp_path, run):
     assert run("import", text, "-o", imported).exit_code == 0
     shown = run("diff", "--import", text, imported)
     assert shown.exit_code == 0, shown.stdout + shown.stderr
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@needs(SOFFICE, "LibreOffice")
+def test_libreoffice_reads_the_redline_as_tracked_changes_and_prints_it(tmp_path, run):
+    from pypdf import PdfReader
+
+    out = tmp_path / "redline.docx"
+    assert run("diff", edited(tmp_path, all_edits), EXAMPLE, "-f", "docx", "-o", out).exit_code == 1
+    profile = tmp_path / "lo-profile"
+    for target in ("pdf", "odt"):
+        subprocess.run(
+            [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", target,
+             "--outdir", str(tmp_path), str(out)],
+            check=True, capture_output=True, timeout=300,
+        )  # fmt: skip
+    assert len(PdfReader(str(tmp_path / "redline.pdf")).pages) >= 9
+    content = zipfile.ZipFile(tmp_path / "redline.odt").read("content.xml").decode("utf-8")
+    # LibreOffice kept them as revisions (text:changed-region), inserted and deleted alike.
+    assert content.count("<text:changed-region") >= 10
+    assert "<text:insertion>" in content and "<text:deletion>" in content

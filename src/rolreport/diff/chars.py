@@ -18,7 +18,8 @@ from typing import Literal
 
 from rolreport.lexicon.chars import has_han, is_han
 
-_TOKEN = re.compile(r"[0-9]+|[A-Za-z]+|.", re.DOTALL)
+# Tokens longer than a character, and characters of the code range itself: each gets a code.
+_LONG = re.compile(r"[0-9]{2,}|[A-Za-z]{2,}|[\U00100000-\U0010FFFD]")
 # Codes for tokens longer than a character: Supplementary Private Use Area-B, which report text
 # does not use (a character of it in the text is given a code of its own, like a long token).
 _FIRST_CODE = 0x100000
@@ -56,22 +57,24 @@ class _Codes:
 
     def __init__(self) -> None:
         self.codes: dict[str, str] = {}
+        self.tokens: dict[str, str] = {}
 
-    def code(self, token: str) -> str:
-        if len(token) == 1 and not _FIRST_CODE <= ord(token) <= _LAST_CODE:
-            return token
+    def _code(self, match: re.Match[str]) -> str:
+        token = match.group()
         found = self.codes.get(token)
         if found is None:
             number = _FIRST_CODE + len(self.codes)
             if number > _LAST_CODE:  # 65,534 distinct long tokens in one paragraph pair: give up on them
                 return "\ufffd"
             found = self.codes[token] = chr(number)
+            self.tokens[found] = token
         return found
 
-
-def _encode(text: str, codes: _Codes) -> tuple[str, list[str]]:
-    tokens: list[str] = _TOKEN.findall(text)
-    return "".join(codes.code(t) for t in tokens), tokens
+    def encode(self, text: str) -> tuple[str, list[str]]:
+        """The text with a character per token, and its tokens."""
+        coded = _LONG.sub(self._code, text)
+        tokens = self.tokens
+        return coded, [tokens.get(c, c) for c in coded]
 
 
 def _absorb_lone_han(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -130,8 +133,8 @@ def diff(old: str, new: str, years: Years | None = None) -> tuple[Op, ...]:
     from diff_match_patch import diff_match_patch
 
     codes = _Codes()
-    a, old_tokens = _encode(old, codes)
-    b, new_tokens = _encode(new, codes)
+    a, old_tokens = codes.encode(old)
+    b, new_tokens = codes.encode(new)
     engine = diff_match_patch()
     engine.Diff_Timeout = 2.0  # a bound for pathological pairs; a paragraph pair takes milliseconds
     diffs = engine.diff_main(a, b, False)

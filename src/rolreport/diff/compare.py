@@ -19,7 +19,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -35,6 +35,8 @@ ContainerKey = tuple[str | int, ...]  # ("front",), ("parts", 0), ("parts", 0, "
 # Thresholds of rapidfuzz's normalised similarity (0–1).
 ALIGN_AT = 0.5  # paragraphs of matched sections are aligned when at least this similar
 MOVED_PARAGRAPH_AT = 0.6  # a paragraph left over is paired with one elsewhere at this similarity
+OUTLINE = 120  # characters of each section's text in its part's outline
+CANDIDATES = 5  # a container not anchored is weighed against its closest few by title and by content
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class Container:
     role: str | None
     units: tuple[Unit, ...]
     index: int
-    whole: str  # its text without headings, a part's with its sections': what content is matched on
+    whole: str  # what its content is matched on: a section's text without headings; a part's outline
 
     @property
     def body(self) -> str:
@@ -205,10 +207,12 @@ def containers_of(report: Report, units: Sequence[Unit]) -> list[Container]:
                 title, role = section.title, section.role
         body = "".join(u.text for u in members if u.kind != "heading")
         out.append(Container(key, heading, title, role, tuple(members), index, body))
-    for n, container in enumerate(out):  # a part's content includes its sections'
+    for n, container in enumerate(out):
         if len(container.key) == 2:
-            inner = "".join(c.whole for c in out if len(c.key) == 4 and c.key[:2] == container.key)
-            out[n] = replace(container, whole=container.whole + inner)
+            # The part's own paragraphs, and each section's title and opening: enough to tell parts
+            # apart, and short (a part's whole text is thousands of characters to score).
+            inner = "".join(c.title + c.whole[:OUTLINE] for c in out if len(c.key) == 4 and c.key[:2] == container.key)
+            out[n] = replace(container, whole=container.whole[:OUTLINE] + inner)
     return out
 
 
@@ -235,35 +239,88 @@ def _greedy(scores: Iterable[tuple[float, int, int]]) -> dict[int, int]:
     return pairs
 
 
-def _match_parts(old: list[Container], new: list[Container]) -> dict[int, int]:
+def _anchors(old: Sequence[Container], new: Sequence[Container]) -> dict[int, int]:
+    """Containers whose title, or whole text, is the same and unique on both sides: the same
+    container, wherever it now stands.  Only what is left is scored (a report revised keeps
+    most of its sections; this keeps the comparison of two long reports near linear)."""
+    pairs: dict[int, int] = {}
+    for key in (lambda c: c.title, lambda c: c.whole):
+        taken = set(pairs.values())
+        olds: dict[str, list[int]] = {}
+        news: dict[str, list[int]] = {}
+        for i, c in enumerate(old):
+            if i not in pairs and key(c):
+                olds.setdefault(key(c), []).append(i)
+        for j, c in enumerate(new):
+            if j not in taken and key(c):
+                news.setdefault(key(c), []).append(j)
+        for text, [i] in ((t, ids) for t, ids in olds.items() if len(ids) == 1):
+            if len(news.get(text, ())) == 1:
+                pairs[i] = news[text][0]
+    return pairs
+
+
+def _scored(
+    old: Sequence[Container],
+    new: Sequence[Container],
+    weigh: Callable[[Container, Container, float, float], float | None],
+) -> dict[int, int]:
+    """Anchors, then the others paired by descending score: ``weigh`` gets the title and content
+    similarities (computed by rapidfuzz over every candidate at once) and returns a score, or
+    None when the two are not to be paired."""
+    from rapidfuzz import fuzz, process
+
+    pairs = _anchors(old, new)
+    left_old = [i for i in range(len(old)) if i not in pairs]
+    taken = set(pairs.values())
+    left_new = [j for j in range(len(new)) if j not in taken]
+    if not left_old or not left_new:
+        return pairs
+    titles = [new[j].title for j in left_new]
+    wholes = [new[j].whole for j in left_new]
     scores = []
-    for i, a in enumerate(old):
-        for j, b in enumerate(new):
-            title = similarity(a.title, b.title)
-            content = similarity(a.whole, b.whole) if a.whole and b.whole else 0.0
-            same_role = a.role == b.role
-            score = 0.5 * title + 0.5 * content + (0.1 if same_role else -0.1)
-            if title >= 0.8 or content >= 0.5 or (same_role and score >= 0.5):
-                scores.append((score, i, j))
-    return _greedy(scores)
+    for i in left_old:
+        a = old[i]
+        # The closest candidates by title and by content, found in C; only they are weighed.
+        by_title = {n: s / 100 for _, s, n in process.extract(a.title, titles, scorer=fuzz.ratio, limit=CANDIDATES)}
+        by_content = (
+            {n: s / 100 for _, s, n in process.extract(a.whole, wholes, scorer=fuzz.ratio, limit=CANDIDATES)}
+            if a.whole
+            else {}
+        )
+        for n in by_title.keys() | by_content.keys():
+            b = new[left_new[n]]
+            title = by_title[n] if n in by_title else similarity(a.title, b.title)
+            content = (
+                (by_content[n] if n in by_content else similarity(a.whole, b.whole)) if a.whole and b.whole else 0.0
+            )
+            score = weigh(a, b, title, content)
+            if score is not None:
+                scores.append((score, i, left_new[n]))
+    return pairs | _greedy(scores)
+
+
+def _match_parts(old: list[Container], new: list[Container]) -> dict[int, int]:
+    def weigh(a: Container, b: Container, title: float, content: float) -> float | None:
+        same_role = a.role == b.role
+        score = 0.5 * title + 0.5 * content + (0.1 if same_role else -0.1)
+        return score if title >= 0.8 or content >= 0.5 or (same_role and score >= 0.5) else None
+
+    return _scored(old, new, weigh)
 
 
 def _match_sections(
     old: list[Container], new: list[Container], parts: dict[ContainerKey, ContainerKey]
 ) -> dict[int, int]:
-    scores = []
-    for i, a in enumerate(old):
-        for j, b in enumerate(new):
-            title = similarity(a.title, b.title)
-            content = similarity(a.whole, b.whole) if a.whole and b.whole else 0.0
-            score = 0.4 * title + 0.6 * content
-            if a.role and a.role == b.role:
-                score += 0.1
-            if parts.get(a.key[:2]) == b.key[:2]:
-                score += 0.1
-            if score >= 0.5 or title >= 0.9 or content >= 0.7:
-                scores.append((score, i, j))
-    return _greedy(scores)
+    def weigh(a: Container, b: Container, title: float, content: float) -> float | None:
+        score = 0.4 * title + 0.6 * content
+        if a.role and a.role == b.role:
+            score += 0.1
+        if parts.get(a.key[:2]) == b.key[:2]:
+            score += 0.1
+        return score if score >= 0.5 or title >= 0.9 or content >= 0.7 else None
+
+    return _scored(old, new, weigh)
 
 
 def _kept_in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import argparse
 import copy
+import json
 import statistics
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +73,11 @@ def _texts(data: Any) -> list[str]:
     return []
 
 
+def _read(paths: list[Path]) -> None:
+    for path in paths:
+        load_report(str(path))
+
+
 def median_ms(work: Any, runs: int) -> float:
     work()  # warm-up: imports and caches
     times = []
@@ -91,7 +98,8 @@ def main() -> None:
     print(
         f"{'NEW chars':>10} {'read':>7} {'compare':>8} {'text':>6} {'json':>6} {'html':>6} {'docx':>6} {'text total':>11}"
     )
-    previous, reworded = None, False
+    previous: float | None = None
+    previous_chars, reworded = 1, False
     cases = [(size, False) for size in (10_000, 20_000, 40_000, 80_000)] + [(20_000, True), (40_000, True)]
     for size, reword_all in cases:
         old, new = pair(size, reword_all)
@@ -100,23 +108,21 @@ def main() -> None:
             previous, reworded = None, True
         paths = []
         for name, report in (("old", old), ("new", new)):
-            path = folder / f"{name}-{size}.yaml"
-            import json
-
+            path = folder / f"{name}-{size}.yaml"  # JSON is YAML
             path.write_text(json.dumps(report.model_dump(mode="json", exclude_unset=True), ensure_ascii=False))
             paths.append(path)
-        read = median_ms(lambda: [load_report(str(p)) for p in paths], args.runs)
         result = compare(old, new)
         chars = result.summary.new_characters
+        read = median_ms(partial(_read, paths), args.runs)
         timings = {
-            "compare": median_ms(lambda: compare(old, new), args.runs),
-            "text": median_ms(lambda: render_text(result, "old", "new"), args.runs),
-            "json": median_ms(lambda: render_json(result, "old", "new"), args.runs),
-            "html": median_ms(lambda: render_html(result, "old", "new"), args.runs),
-            "docx": median_ms(lambda: render_tracked(result), args.runs),
+            "compare": median_ms(partial(compare, old, new), args.runs),
+            "text": median_ms(partial(render_text, result, "old", "new"), args.runs),
+            "json": median_ms(partial(render_json, result, "old", "new"), args.runs),
+            "html": median_ms(partial(render_html, result, "old", "new"), args.runs),
+            "docx": median_ms(partial(render_tracked, result), args.runs),
         }
         total = read + timings["compare"] + timings["text"]
-        growth = f"  ×{total / previous:.2f} for ×{chars / previous_chars:.2f} chars" if previous else ""
+        growth = f"  ×{total / previous:.2f} for ×{chars / previous_chars:.2f} chars" if previous is not None else ""
         print(f"{chars:>10,} {read:7.1f} {timings['compare']:8.1f} {timings['text']:6.1f} {timings['json']:6.1f} "
               f"{timings['html']:6.1f} {timings['docx']:6.1f} {total:11.1f}{growth}")  # fmt: skip
         previous, previous_chars = total, chars

@@ -244,16 +244,16 @@ def _anchors(old: Sequence[Container], new: Sequence[Container]) -> dict[int, in
     container, wherever it now stands.  Only what is left is scored (a report revised keeps
     most of its sections; this keeps the comparison of two long reports near linear)."""
     pairs: dict[int, int] = {}
-    for key in (lambda c: c.title, lambda c: c.whole):
+    for field_name in ("title", "whole"):
         taken = set(pairs.values())
         olds: dict[str, list[int]] = {}
         news: dict[str, list[int]] = {}
         for i, c in enumerate(old):
-            if i not in pairs and key(c):
-                olds.setdefault(key(c), []).append(i)
+            if i not in pairs and (text := getattr(c, field_name)):
+                olds.setdefault(text, []).append(i)
         for j, c in enumerate(new):
-            if j not in taken and key(c):
-                news.setdefault(key(c), []).append(j)
+            if j not in taken and (text := getattr(c, field_name)):
+                news.setdefault(text, []).append(j)
         for text, [i] in ((t, ids) for t, ids in olds.items() if len(ids) == 1):
             if len(news.get(text, ())) == 1:
                 pairs[i] = news[text][0]

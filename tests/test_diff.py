@@ -139,6 +139,18 @@ def rename_part(data: Any) -> None:
     data["parts"][1]["title"] = "科學民主依法決策，高質量立法"
 
 
+def test_a_heading_style_changed_is_a_layout_change(tmp_path, run):
+    def standalone(data: Any) -> None:
+        data["parts"][0]["sections"][0]["heading"] = "standalone"
+
+    result = comparison(edited(tmp_path, standalone))
+    assert not result.equal and changes(result) == []
+    [block] = [b for b in result.blocks if b.changed]
+    assert block.restyled and not block.moved and not block.renamed
+    shown = run("diff", tmp_path / "old.yaml", EXAMPLE, "--no-color")
+    assert shown.exit_code == 1 and "layout changed" in shown.stdout
+
+
 def test_a_renamed_part_is_renamed_with_its_title_diffed(tmp_path):
     result = comparison(edited(tmp_path, rename_part))
     [block] = [b for b in result.blocks if b.changed]
@@ -359,3 +371,75 @@ def test_libreoffice_reads_the_redline_as_tracked_changes_and_prints_it(tmp_path
     # LibreOffice kept them as revisions (text:changed-region), inserted and deleted alike.
     assert content.count("<text:changed-region") >= 10
     assert "<text:insertion>" in content and "<text:deletion>" in content
+
+
+# --- any edit: the redline is exact, every writer runs ---------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from rolreport.diff.text import render_html, render_json, render_text  # noqa: E402
+from rolreport.diff.tracked import render_tracked  # noqa: E402
+from rolreport.model import Report  # noqa: E402
+
+EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(["drop", "add", "reword", "move", "swap", "retitle", "first", "heading"]),
+        st.integers(0, 10_000),
+        st.integers(0, 10_000),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+def _apply(data: dict[str, Any], edits: list[tuple[str, int, int]]) -> dict[str, Any]:
+    parts = data["parts"]
+    for kind, a, b in edits:
+        part = parts[a % len(parts)]
+        sections = part.get("sections") or []
+        section = sections[b % len(sections)] if sections else None
+        texts = section["paragraphs"] if section and section.get("paragraphs") else part.get("paragraphs")
+        if kind == "drop" and texts and len(texts) > 1:
+            texts.pop(b % len(texts))
+        elif kind == "add" and texts is not None:
+            texts.insert(b % (len(texts) + 1), "全年新增行政复议案件受理点12个，实现乡镇（街道）全覆盖。")
+        elif kind == "reword" and texts:
+            n = b % len(texts)
+            texts[n] = texts[n][: len(texts[n]) // 2] + "进一步健全工作机制，" + texts[n][len(texts[n]) // 2 :]
+        elif kind == "move" and section is not None and len(sections) > 1:
+            target = parts[b % len(parts)]
+            target.setdefault("sections", []).insert(0, sections.pop(b % len(sections)))
+        elif kind == "swap" and len(parts) > 1:
+            i, j = a % len(parts), b % len(parts)
+            parts[i], parts[j] = parts[j], parts[i]
+        elif kind == "retitle":
+            (section or part)["title"] = "持续" + (section or part)["title"]
+        elif kind == "first" and section is not None and section.get("paragraphs"):
+            section["paragraphs"].insert(0, "坚持和发展新时代“枫桥经验”。")
+        elif kind == "heading" and section is not None:
+            section["heading"] = "standalone" if section.get("heading") == "run-in" else "run-in"
+    return data
+
+
+@settings(max_examples=int(__import__('os').environ.get('DIFF_EXAMPLES', '25')), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(source=st.sampled_from([EXAMPLE, FEATURES]), old_edits=EDITS, new_edits=EDITS, years=st.booleans())
+def test_any_edits_give_an_exact_redline_and_every_output(source, old_edits, new_edits, years):
+    import copy
+
+    base = load_report(str(source)).report.model_dump(exclude_unset=True)
+    try:
+        old = Report.model_validate(_apply(copy.deepcopy(base), old_edits))
+        new = Report.model_validate(_apply(copy.deepcopy(base), new_edits))
+    except Exception:  # an edit left a section empty: not a report
+        return
+    result = compare(old, new, years=years)
+    data = render_tracked(result)
+    assert versions(data, accept=True) == versions(render_docx(new), accept=True)
+    assert versions(data, accept=False) == versions(render_docx(old), accept=True)
+    assert result.equal == (versions(render_docx(old), True) == versions(render_docx(new), True)) or years
+    render_text(result, "old", "new", colour=True)
+    render_html(result, "old", "new")
+    json.loads(render_json(result, "old", "new"))
+    s = result.summary
+    assert 0.0 <= s.reuse <= 1.0 and s.reused <= s.new_characters

@@ -47,6 +47,7 @@ class Unit:
     container: ContainerKey
     label: str  # the label printed before it ("（三）"), or ""
     index: int  # its position in the report's order of units
+    ends: bool = True  # its paragraph ends after it (a run-in title's does not)
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,13 @@ class Block:
         return (self.new or self.old).heading  # type: ignore[union-attr]
 
     @property
+    def restyled(self) -> bool:
+        """Its paragraphs break elsewhere (a section's heading now run-in, or now standalone)."""
+        return any(row.old.ends != row.new.ends for row in self.rows if row.old and row.new)
+
+    @property
     def changed(self) -> bool:
-        return self.moved or self.renamed or any(row.status != "equal" for row in self.rows)
+        return self.moved or self.renamed or self.restyled or any(row.status != "equal" for row in self.rows)
 
 
 @dataclass(frozen=True)
@@ -174,12 +180,13 @@ def units_of(report: Report) -> tuple[Unit, ...]:
     out: list[Unit] = []
     for paragraph in printed_page(layout(report)):
         label, first = "", True  # the label is what the layout prints before a paragraph's first text
-        for piece in paragraph.pieces:
+        last = max(n for n, piece in enumerate(paragraph.pieces) if piece.unit is not None)
+        for n, piece in enumerate(paragraph.pieces):
             if piece.unit is None:
                 label += piece.text if first else ""
                 continue
             key = piece.unit
-            out.append(Unit(key, piece.text, _kind_of(key), _container_of(key), label, len(out)))
+            out.append(Unit(key, piece.text, _kind_of(key), _container_of(key), label, len(out), n == last))
             label, first = "", False
     return tuple(out)
 

@@ -57,6 +57,8 @@ def block_notes(block: Block) -> list[str]:
             notes.append(f"移动自 {block.old.heading} (moved)")
         if block.renamed:
             notes.append(f"原题“{block.old.title}” (renamed)")
+        if block.restyled:
+            notes.append("分段改变：标题改为独立成行或与正文同段 (layout changed)")
     return notes
 
 
@@ -138,6 +140,7 @@ def render_json(comparison: Comparison, old_name: str, new_name: str) -> str:
                 "new": {"path": _path(block.new.key), "heading": block.new.heading} if block.new else None,
                 "moved": block.moved,
                 "renamed": block.renamed,
+                "restyled": block.restyled,
                 "rows": [
                     {
                         "status": row.status,

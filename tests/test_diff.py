@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import os
 import shutil
 import subprocess
 import zipfile
@@ -88,12 +89,6 @@ def insert_and_delete(data: Any) -> None:
 
 
 def test_an_inserted_and_a_deleted_paragraph(tmp_path):
-    def edit(data: Any) -> None:
-        insert_and_delete(data)
-        data["parts"][3]["sections"][1]["paragraphs"].pop(0) if len(
-            data["parts"][3]["sections"][1]["paragraphs"]
-        ) > 1 else None
-
     new = edited(tmp_path, lambda d: d["parts"][1]["sections"][0]["paragraphs"].append(INSERTED), name="new.yaml")
     old = edited(tmp_path, insert_and_delete)
     result = comparison(old, new)
@@ -422,7 +417,12 @@ def _apply(data: dict[str, Any], edits: list[tuple[str, int, int]]) -> dict[str,
     return data
 
 
-@settings(max_examples=int(__import__('os').environ.get('DIFF_EXAMPLES', '25')), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# DIFF_EXAMPLES=500 for a longer search than the suite's.
+@settings(
+    max_examples=int(os.environ.get("DIFF_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(source=st.sampled_from([EXAMPLE, FEATURES]), old_edits=EDITS, new_edits=EDITS, years=st.booleans())
 def test_any_edits_give_an_exact_redline_and_every_output(source, old_edits, new_edits, years):
     import copy

@@ -188,11 +188,3 @@ def _joined(ops: list[Op]) -> tuple[Op, ...]:
         else:
             out.append(op)
     return tuple(out)
-
-
-def old_text(ops: tuple[Op, ...]) -> str:
-    return "".join(op.old for op in ops)
-
-
-def new_text(ops: tuple[Op, ...]) -> str:
-    return "".join(op.new for op in ops)

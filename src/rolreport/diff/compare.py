@@ -82,11 +82,6 @@ class Row:
             return "deleted"
         return "equal" if all(op.kind == "equal" for op in self.ops) and self.moved_from is None else "changed"
 
-    @property
-    def exact(self) -> bool:
-        """Both sides the same text (an equal row with years moved on is not exact)."""
-        return self.old is not None and self.new is not None and self.old.text == self.new.text
-
 
 @dataclass
 class Block:

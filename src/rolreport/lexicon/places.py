@@ -72,3 +72,57 @@ def place_name(candidate: str) -> str | None:
         return (fitting[0] if fitting else "") + suffix
     township = _TOWNSHIP.fullmatch(candidate)
     return candidate if township else None
+
+
+Level = str  # "province" | "city" | "county" | "township" | "department"
+# How a government's name ends after its place (常州市人民政府, 某街道办事处).
+GOVERNMENT_ENDS = ("人民政府", "街道办事处", "办事处", "行政公署", "政府")
+
+
+def division(name: str) -> tuple[str, str] | None:
+    """The division ``name`` is (常州市; 江苏省南京市江宁区; 京市, completed), as its code and
+    name, or None when it is no division or several (朝阳区 alone is two)."""
+    place = place_name(name)
+    if place is None:
+        return None
+    codes, names = _divisions()
+    for start in range(len(place)):
+        suffix = place[start:]
+        if suffix not in codes:
+            continue
+        before = place[:start]
+        found = [c for c in codes[suffix] if not before or "".join(_ancestors(c, names)).endswith(before)]
+        return (found[0], suffix) if len(found) == 1 else None
+    return None
+
+
+def division_level(code: str) -> Level:
+    """GB/T 2260: 320000 a province (or a municipality), 320400 a prefecture, 320412 a county."""
+    if code.endswith("0000"):
+        return "province"
+    return "city" if code.endswith("00") else "county"
+
+
+def province_of(code: str) -> str:
+    return _divisions()[1].get(code[:2] + "0000", "")
+
+
+def government_level(issuer: str, jurisdiction: str) -> tuple[Level | None, tuple[str, str] | None]:
+    """The level of government that issues a report, and its division when known.
+
+    A government (…人民政府, …街道办事处) is at its place's level: a township when the place is
+    one (镇, 乡, 街道), else the gazetteer's; any other issuer (…司法局, …委员会) is a department,
+    placed where its name or its jurisdiction says.  Both in Simplified characters."""
+    government = next((issuer[: -len(end)] for end in GOVERNMENT_ENDS if issuer.endswith(end)), None)
+    if government is not None and government.endswith(TOWNSHIP_ENDS):
+        return "township", division(jurisdiction) if jurisdiction != government else None
+    start = PLACE_NAME.match(issuer)
+    place = division(government) if government else (division(start.group()) if start else None)
+    place = place or division(jurisdiction)
+    if government is None:
+        return "department", place
+    if place:
+        return division_level(place[0]), place
+    # Several divisions of that name (朝阳区 in Beijing and in Changchun): the level when they agree.
+    levels = {division_level(code) for code in _divisions()[0].get(place_name(government) or "", ())}
+    return (levels.pop() if len(levels) == 1 else None), None

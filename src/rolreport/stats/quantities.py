@@ -1,0 +1,97 @@
+"""The quantities a report states: a number, Arabic or Chinese, with a unit (12次, 3萬餘件, 6.8%,
+两百余人).  Not a year, a date or an ordinal (第八、九轮), and nothing inside quotation or title
+marks, where numbers are names (“532”发展战略, 《…（2021—2025年）》); a numeral in a name that
+counts nothing (三项制度, 一件事, 四个全面) is not one either, nor a lone 一 (一批, 一次: "a").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rolreport.lexicon.units import (
+    AFTER_APPROXIMATE,
+    BEFORE_APPROXIMATE,
+    CHINESE_NUMERALS,
+    MULTIPLIERS,
+    NUMBERED_TERMS,
+    UNITS,
+    chinese_number,
+)
+
+_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_BEFORE = "|".join(BEFORE_APPROXIMATE)
+_QUANTITY = re.compile(
+    rf"(?P<before>{_BEFORE})?(?<![0-9.{CHINESE_NUMERALS}])"
+    rf"(?P<number>[0-9]+(?:\.[0-9]+)?|[{CHINESE_NUMERALS}]+)"
+    rf"(?P<multiplier>[{''.join(MULTIPLIERS)}])?(?P<after>[{''.join(AFTER_APPROXIMATE)}])?(?P<unit>{_UNIT})"
+)
+_QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|「[^「」]*」|『[^『』]*』|‘[^‘’]*’")
+_ENUMERATION = re.compile(rf"[0-9{CHINESE_NUMERALS}、，,和至到—－-]*$")
+_SIMPLIFIED = {"餘": "余", "約": "约", "超過": "超过"}
+_SENTENCE = re.compile(r"[^。！？；!?;]*[。！？；!?;]?")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float  # normalised: 1.2万 → 12000
+    number: str  # as written: "1.2", "十二"
+    unit: str  # in Simplified characters: 条, 个, %
+    approximate: str  # "余", "多", "近", "约" … or ""
+    text: str  # the whole expression as written: "240餘條"
+    start: int  # where it stands in its text
+    sentence: str
+
+    @property
+    def shown_value(self) -> int | float:
+        return int(self.value) if self.value == int(self.value) else self.value
+
+
+def _value(number: str, multiplier: str | None) -> float | None:
+    if number[0].isdigit():
+        value = float(number)
+    else:
+        parsed = chinese_number(number)
+        if parsed is None:
+            return None
+        value = float(parsed)
+    return value * MULTIPLIERS[multiplier] if multiplier else value
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group()]
+
+
+def quantities(text: str) -> list[Quantity]:
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    terms = [(m.start(), m.start() + len(term)) for term in NUMBERED_TERMS for m in re.finditer(re.escape(term), text)]
+    sentences: list[tuple[int, int]] | None = None
+    found: list[Quantity] = []
+    for m in _QUANTITY.finditer(text):
+        number = m.group("number")
+        start = m.start("number")
+        if any(a <= start < b for a, b in quoted) or any(a <= start < b for a, b in terms):
+            continue
+        if number == "一":
+            continue
+        ordinal = _ENUMERATION.search(text, 0, start)
+        if ordinal and text[max(0, ordinal.start() - 1) : ordinal.start()] == "第":
+            continue
+        value = _value(number, m.group("multiplier"))
+        if value is None:
+            continue
+        if sentences is None:
+            sentences = _sentences(text)
+        sentence = next((text[a:b] for a, b in sentences if a <= start < b), text)
+        found.append(
+            Quantity(
+                value=value,
+                number=number,
+                unit=UNITS[m.group("unit")],
+                approximate=_SIMPLIFIED.get(approximate := m.group("before") or m.group("after") or "", approximate),
+                text=m.group(),
+                start=m.start(),
+                sentence=sentence,
+            )
+        )
+    return found

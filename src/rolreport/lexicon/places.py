@@ -76,7 +76,7 @@ def place_name(candidate: str) -> str | None:
 
 Level = str  # "province" | "city" | "county" | "township" | "department"
 # How a government's name ends after its place (常州市人民政府, 某街道办事处).
-GOVERNMENT_ENDS = ("人民政府", "街道办事处", "办事处", "行政公署", "政府")
+GOVERNMENT_ENDS = ("人民政府", "办事处", "行政公署", "政府")
 
 
 def division(name: str) -> tuple[str, str] | None:
@@ -113,9 +113,16 @@ def government_level(issuer: str, jurisdiction: str) -> tuple[Level | None, tupl
     A government (…人民政府, …街道办事处) is at its place's level: a township when the place is
     one (镇, 乡, 街道), else the gazetteer's; any other issuer (…司法局, …委员会) is a department,
     placed where its name or its jurisdiction says.  Both in Simplified characters."""
+    from rolreport.lexicon.chrome import PLACEHOLDER
+
+    if not issuer or PLACEHOLDER.search(issuer):  # （待填写发文机关）: not known
+        return None, None
     government = next((issuer[: -len(end)] for end in GOVERNMENT_ENDS if issuer.endswith(end)), None)
     if government is not None and government.endswith(TOWNSHIP_ENDS):
-        return "township", division(jurisdiction) if jurisdiction != government else None
+        # The county it lies in, when its name says (丰都县栗子乡); the township itself is below the list.
+        county = PLACE_NAME.match(government)
+        inside = division(county.group()) if county and county.group() != government else None
+        return "township", inside
     start = PLACE_NAME.match(issuer)
     place = division(government) if government else (division(start.group()) if start else None)
     place = place or division(jurisdiction)

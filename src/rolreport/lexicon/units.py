@@ -30,8 +30,11 @@ CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "�
 CHINESE_TENS = {"十": 10, "百": 100, "千": 1000}
 CHINESE_NUMERALS = "".join(CHINESE_DIGITS) + "".join(CHINESE_TENS)
 
-# Names that hold a numeral and a unit but count nothing: a programme's or a reform's name.
-NUMBERED_TERMS = ("三项制度", "三項制度", "一件事", "一网通办", "一網通辦", "一站式", "一次性", "一把手")
+# Names that hold a numeral and a unit but count nothing: a programme's, a reform's or a
+# political formula's name.
+NUMBERED_TERMS = ("三项制度", "三項制度", "一件事", "一网通办", "一網通辦", "一站式", "一次性", "一把手",
+                  "四个全面", "四個全面", "两个维护", "兩個維護", "两个确立", "兩個確立", "四个意识", "四個意識",
+                  "四个自信", "四個自信", "两个一百年", "兩個一百年")  # fmt: skip
 
 
 def chinese_number(text: str) -> int | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import playwright.sync_api as playwright
 import pytest
+from ruamel.yaml import YAML
 
 from conftest import EXAMPLE, needs
 
@@ -176,4 +177,125 @@ def test_diff_page_fits_and_shows_insertions_and_deletions(browser, redline, wid
         assert columns[0] == 0 and columns[2] > 300
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / f"diff-{width}.png"), full_page=False)
+    page.close()
+
+
+# --- rolreport site: the index sorts and filters, the search finds, nothing leaves the machine ---
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+# Which sources hold each term, in either script (grep -l -E on the YAML sources).
+HOLDING = {
+    "依法行政": {"01-jinghai-2023", "04-nanchang-county-2019", "05-huzhong-education-2025", "06-sandu-town-2025",
+                 "09-shijiazhuang-2016", "10-tianjin-hrss-2022", "13-shangcheng-hrss-2023", "14-binjiang-hrss-2022",
+                 "20-shaoxing-market-2023", "25-nanxing-street-2022", "changzhou-2024"},
+    "习近平法治思想": {"01-jinghai-2023", "06-sandu-town-2025", "07-huangjin-town-2025", "10-tianjin-hrss-2022",
+                     "11-tianjin-hrss-2021", "13-shangcheng-hrss-2023", "15-sichuan-transport-2025",
+                     "16-zhejiang-transport-2024", "17-mot-2022-hant-damaged", "18-province-transport-2020",
+                     "20-shaoxing-market-2023", "21-guangdong-market-2023", "22-dongcheng-street-2022",
+                     "24-liuxia-street-2022", "25-nanxing-street-2022", "27-beichengjie-street-2025", "28-mnr-2021",
+                     "29-dahe-township-2025", "30-lizi-township-2025", "changzhou-2024"},
+    "行政复议": {"changzhou-2024"},  # a Simplified query; the report is Traditional
+    "行政復議": {"changzhou-2024"},
+}  # fmt: skip
+HOLDING["習近平法治思想"] = HOLDING["习近平法治思想"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The corpus and the example as a site (with Simplified and Taiwan pages), served on localhost."""
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from rolreport.cli import main
+
+    out = tmp_path_factory.mktemp("site")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["site", str(CORPUS), str(EXAMPLE), "-o", str(out), "-s", "zh-Hans,zh-Hant-TW"])
+    assert exit_info.value.code == 0
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def _visit(browser, url: str, width: int):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, requests
+
+
+@pytest.mark.parametrize("term", list(HOLDING))
+def test_site_search_finds_the_reports_holding_a_term_in_either_script(browser, site, term):
+    page, requests = _visit(browser, site + "/index.html", 1280)
+    urls = page.evaluate(
+        """async term => { const pagefind = await import("./pagefind/pagefind.js");
+           const found = await pagefind.search(window.rolreportTerm(term));
+           return Promise.all(found.results.map(async r => (await r.data()).url)); }""",
+        term,
+    )
+    stems = {url.rsplit("/", 1)[-1].split(".")[0] for url in urls}
+    assert stems == HOLDING[term]
+    assert len(urls) == len(stems)  # each report once (its own script's page), not once per script
+    assert all(url.startswith(site) for url in requests), [u for u in requests if not u.startswith(site)]
+    page.close()
+
+
+def test_site_search_box_shows_results(browser, site):
+    page, requests = _visit(browser, site + "/index.html", 1280)
+    page.fill(".pagefind-ui__search-input", "行政复议")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    link = page.locator(".pagefind-ui__result-link").first
+    assert "常州市2024年" in link.inner_text()
+    assert all(url.startswith(site) for url in requests)
+    page.close()
+
+
+def test_site_index_sorts_and_filters(browser, site):
+    page, _ = _visit(browser, site + "/index.html", 1280)
+    years = lambda: page.evaluate(  # noqa: E731
+        "() => [...document.querySelectorAll('#reports tbody tr')].filter(r => !r.hidden).map(r => +r.dataset.year)"
+    )
+    assert len(years()) == 33
+    page.click("th:has-text('年度')")
+    assert years() == sorted(years())
+    page.click("th:has-text('年度')")
+    assert years() == sorted(years(), reverse=True)
+    page.select_option("#filter-year", "2022")
+    assert years() == [2022] * 8  # grep -c "^year: 2022" over the corpus
+    page.select_option("#filter-year", "")
+    page.select_option("#filter-level", "township")
+    expected = YAML(typ="safe").load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
+    assert len(years()) == sum(v["level"] == "township" for v in expected.values())
+    page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_site_pages_fit_the_screen(browser, site, width):
+    for path in ("/index.html", "/reports/changzhou-2024.zh-Hant-TW.html", "/reports/01-jinghai-2023.zh-Hans.html"):
+        page, requests = _visit(browser, site + path, width)
+        scroll, client = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert scroll <= client, (path, scroll, client)
+        assert all(url.startswith(site) for url in requests)
+        page.close()
+
+
+def test_site_links_a_jurisdictions_years_and_scripts(browser, site):
+    page, _ = _visit(browser, site + "/reports/01-jinghai-2023.zh-Hans.html", 1280)
+    years = page.locator("nav.site a, nav.site span").all_inner_texts()
+    assert years == ["全部报告", "2020年", "2023年"]  # 静海区's two reports
+    page.click("nav.site a:has-text('2020年')")
+    assert page.url.endswith("/reports/02-jinghai-2020.zh-Hans.html")
+    page.click("nav.variants a[lang='zh-Hant-TW']")
+    assert page.url.endswith("/reports/02-jinghai-2020.zh-Hant-TW.html")
     page.close()

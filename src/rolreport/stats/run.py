@@ -5,8 +5,13 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
+
+if TYPE_CHECKING:
+    from rolreport.model import Report
+    from rolreport.stats.table import Facts
 
 
 @dataclass(frozen=True)
@@ -20,7 +25,8 @@ class StatsOptions:
     encoding: str | None = None
 
 
-def _one(path: str, options: StatsOptions) -> tuple[object | None, list[Diagnostic]]:
+def read_one(path: str, options: StatsOptions) -> tuple[Facts | None, Report | None, list[Diagnostic]]:
+    """One source's row and facts, its report, or its problems (located)."""
     from rolreport.stats.table import row
     from rolreport.validate import load_report
 
@@ -29,7 +35,7 @@ def _one(path: str, options: StatsOptions) -> tuple[object | None, list[Diagnost
     except UsageError:
         raise
     except RolreportError as exc:
-        return None, exc.diagnostics
+        return None, None, exc.diagnostics
     findings = []
     if options.check:
         from rolreport.check.engine import check_source
@@ -37,14 +43,14 @@ def _one(path: str, options: StatsOptions) -> tuple[object | None, list[Diagnost
 
         config = load_config(Path(path).parent if path != "-" else Path.cwd())
         findings = check_source(loaded.source, config).findings
-    return row(path, loaded.report, findings), []
+    return row(path, loaded.report, findings), loaded.report, []
 
 
 def run(paths: list[str], options: StatsOptions) -> int:
     from rolreport.build import expand_sources
     from rolreport.fsio import write_files, write_stdout
     from rolreport.stats.output import FORMATS, table
-    from rolreport.stats.table import COLUMNS, FACT_COLUMNS, Facts
+    from rolreport.stats.table import COLUMNS, FACT_COLUMNS
 
     if options.output_format not in FORMATS:
         raise UsageError(f"未知的格式 `{options.output_format}`；可选：{', '.join(FORMATS)} (unknown format)")
@@ -59,12 +65,12 @@ def run(paths: list[str], options: StatsOptions) -> int:
     usage: list[Diagnostic] = []
     for source in sources:
         try:
-            found, errors = _one(source.path, options)
+            found, _, errors = read_one(source.path, options)
         except UsageError as exc:  # a missing or unreadable file
             usage += exc.diagnostics
             continue
         problems += errors
-        if isinstance(found, Facts):
+        if found is not None:
             results.append(found)
     if usage and not options.keep_going:
         raise UsageError(usage + problems)

@@ -44,7 +44,7 @@ class Facts:
     facts: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _simplified(text: str, script: str) -> str:
+def simplified(text: str, script: str) -> str:
     if script == "zh-Hans":
         return text
     from rolreport.convert import Converter
@@ -75,7 +75,7 @@ def row(file: str, report: Report, findings: list[Finding]) -> Facts:
         section.role for part in report.parts for section in part.sections if section.role
     }
     level, place = government_level(
-        _simplified(report.issuer, report.script), _simplified(report.jurisdiction, report.script)
+        simplified(report.issuer, report.script), simplified(report.jurisdiction, report.script)
     )
     citations = [m.group(1) for text in all_texts for m in _CITATION.finditer(text.text)]
     measures_quantities = sum(1 for text, _ in found if text.role == "measures")

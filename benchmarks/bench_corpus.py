@@ -59,6 +59,27 @@ def main() -> None:
         per = results[jobs] / args.sources * 1000
         print(f"--jobs {jobs}: {args.sources} sources × md+html+txt in {results[jobs]:.1f} s = {per:.1f} ms per report")
     print(f"speed-up of --jobs 2: {results[1] / results[2]:.2f}x (target ≥ 1.6x)")
+    # The parent's own peak memory (its ru_maxrss, the workers not counted) as the corpus grows.
+    for count in sorted({max(1, args.sources // 4), max(1, args.sources // 2), args.sources}):
+        part = corpus(count, folder / f"memory-{count}")
+        probe = (
+            "import resource, sys\nfrom rolreport.cli import main\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        )
+        command = [
+            sys.executable,
+            "-c",
+            probe,
+            "build",
+            str(part),
+            "-o",
+            str(folder / f"mem-out-{count}"),
+            "--jobs",
+            "2",
+        ]
+        kilobytes = subprocess.run(command, check=True, capture_output=True, text=True).stdout.split()[-1]
+        print(f"parent peak memory with {count} sources (--jobs 2): {int(kilobytes) / 1024:.1f} MB")
 
 
 if __name__ == "__main__":

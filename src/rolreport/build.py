@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import glob
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from rolreport.config import load_config
 from rolreport.convert import SCRIPTS
 from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
-from rolreport.fsio import write_files
+from rolreport.fsio import Inputs, Staged, abort, commit, missing_folders, stage, sync_soon
 from rolreport.lexicon.scripts import SCRIPT_LABELS
 from rolreport.model import Report
 from rolreport.render import BINARY_FORMATS, DEFAULT_FORMATS, FORMATS, environment, render
@@ -75,6 +76,19 @@ def expand_sources(paths: list[str]) -> list[Source]:
     return sources
 
 
+@dataclass
+class Built:
+    """A run's outputs: staged files (written and synced as temporaries, renamed into place by
+    :func:`write`), or, with ``--out -``, the one document for standard output."""
+
+    staged: list[Staged]
+    stdout: Output | None
+    problems: list[Diagnostic]
+    sources: int
+    failed: int
+    created: list[Path]
+
+
 def plan(
     paths: list[str],
     formats: list[str],
@@ -85,14 +99,19 @@ def plan(
     options: ConversionOptions = DEFAULT_OPTIONS,
     jobs: int = 1,
     keep_going: bool = False,
-) -> tuple[list[Output], list[Diagnostic]]:
-    """Render every requested output of every source, without writing anything; return the
-    outputs and, with ``keep_going``, the problems of the sources left out.
+    progress: bool = False,
+) -> Built:
+    """Render every requested output of every source and stage it (nothing in place yet);
+    return what :func:`write` puts in place and, with ``keep_going``, the problems of the
+    sources left out.
 
-    Without ``keep_going`` one invalid source fails the run (the problems of all of them are
-    reported).  ``jobs`` > 1 renders the sources in that many processes; the outputs are the same
-    bytes as in-process.  With ``scripts``, each source is converted to each script and the file
-    names carry the variant (``changzhou-2024.zh-Hans.html``); HTML pages link to their siblings.
+    Each output is staged as soon as it is rendered, by the process that rendered it, so the
+    parent holds only file names (its memory does not grow with the corpus) and the files are
+    synced in parallel.  Without ``keep_going`` one invalid source fails the run: every
+    temporary is removed and no output is touched (the problems of all sources are reported).
+    ``jobs`` > 1 renders the sources in that many processes; the outputs are the same bytes as
+    in-process.  With ``scripts``, each source is converted to each script and the file names
+    carry the variant (``changzhou-2024.zh-Hans.html``); HTML pages link to their siblings.
     """
     variants = _unique(scripts or [])
     for script in variants:
@@ -112,20 +131,98 @@ def plan(
                 "(output names clash)"
             )
         stems[source.stem] = source.path
-    job = _Job(tuple(formats), out, templates, encoding, tuple(variants), options)
-    if jobs > 1 and len(sources) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
-            results = list(pool.map(job.run, sources, chunksize=max(1, len(sources) // (jobs * 8))))
-    else:
-        results = [job.run(source) for source in sources]
-    outputs = [output for rendered, _, _ in results for output in rendered]
-    problems = list(dict.fromkeys(d for _, found, _ in results for d in found))  # a template's once
+    inputs = tuple(s.path for s in sources)
+    job = _Job(tuple(formats), out, templates, encoding, tuple(variants), options, inputs)
+    created = [] if out == "-" else missing_folders([Path(out) / f"{s.stem}.x" for s in sources])
+    staged: list[Staged] = []
+    stdout: Output | None = None
+    problems: list[Diagnostic] = []
+    usage = False
+    failed = 0
+    try:
+        for result in _results(job, sources, jobs, progress):
+            staged += result.staged
+            stdout = stdout or result.stdout
+            problems += [d for d in result.problems if d not in problems]  # a template's once
+            usage = usage or result.usage
+            failed += bool(result.problems)
+    except BaseException:
+        abort(staged, created)
+        raise
     if problems and not keep_going:
+        abort(staged, created)
         # A missing file is a usage error (exit 2) even when other files are merely invalid.
-        raise UsageError(problems) if any(usage for _, _, usage in results) else RolreportError(problems)
-    return outputs, problems
+        raise UsageError(problems) if usage else RolreportError(problems)
+    return Built(staged, stdout, problems, len(sources), failed, created)
+
+
+def _results(job: _Job, sources: list[Source], jobs: int, progress: bool) -> Iterator[_Result]:
+    """Each source's result as it is done (in worker processes with ``jobs`` > 1), with a
+    progress bar on a terminal."""
+    bar = _progress(len(sources)) if progress and len(sources) > 1 else None
+    try:
+        if jobs > 1 and len(sources) > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
+                chunk = max(1, len(sources) // (jobs * 16))
+                for result in pool.map(job.run, sources, chunksize=chunk):
+                    if bar:
+                        bar.advance()
+                    yield result
+        else:
+            for source in sources:
+                result = job.run(source)
+                if bar:
+                    bar.advance()
+                yield result
+    finally:
+        if bar:
+            bar.close()
+
+
+class _Bar:
+    def __init__(self, total: int) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.progress = Progress(
+            TextColumn("构建"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True,
+            console=_stderr_console(),
+        )  # fmt: skip
+        self.task = self.progress.add_task("build", total=total)
+        self.progress.start()
+
+    def advance(self) -> None:
+        self.progress.advance(self.task)
+
+    def close(self) -> None:
+        self.progress.stop()
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _progress(total: int) -> _Bar:
+    return _Bar(total)
+
+
+def show_progress() -> bool:
+    """A progress bar on a terminal, none in pipes or CI (``CI`` set, as CI services do)."""
+    import os
+    import sys
+
+    return sys.stderr.isatty() and os.environ.get("CI", "").lower() in ("", "0", "false", "no")
+
+
+@dataclass
+class _Result:
+    staged: list[Staged]
+    stdout: Output | None
+    problems: list[Diagnostic]
+    usage: bool
 
 
 @dataclass(frozen=True)
@@ -138,14 +235,28 @@ class _Job:
     encoding: str | None
     variants: tuple[str, ...]
     options: ConversionOptions
+    inputs: tuple[str, ...]
 
-    def run(self, source: Source) -> tuple[list[Output], list[Diagnostic], bool]:
+    @cached_property
+    def input_index(self) -> Inputs:
+        """The run's inputs, looked up once per process (every output is checked against them)."""
+        return Inputs.of(self.inputs)
+
+    def run(self, source: Source) -> _Result:
         try:
-            return self._render(source), [], False
+            outputs = self._render(source)
         except UsageError as exc:
-            return [], exc.diagnostics, True
+            return _Result([], None, exc.diagnostics, True)
         except RolreportError as exc:
-            return [], exc.diagnostics, False
+            return _Result([], None, exc.diagnostics, False)
+        if self.out == "-":
+            return _Result([], outputs[0], [], False)
+        try:
+            staged = stage([(o.path, o.content) for o in outputs if o.path], self.input_index, sync=False)
+            sync_soon(staged)  # synced in the background while the next source renders; again at commit
+            return _Result(staged, None, [], False)
+        except UsageError as exc:  # a target that cannot be written
+            return _Result([], None, exc.diagnostics, True)
 
     def _render(self, source: Source) -> list[Output]:
         loaded = load_report(source.path, self.encoding)
@@ -206,9 +317,13 @@ def _variants(loaded: LoadedReport, scripts: list[str], options: ConversionOptio
     return documents
 
 
-def write(outputs: list[Output], inputs: list[str]) -> None:
-    """Write every output or none (:func:`rolreport.fsio.write_files`); no output may be an input."""
-    write_files([(o.path, o.content) for o in outputs if o.path is not None], inputs)
+def write(built: Built) -> None:
+    """Every staged output renamed into place (:func:`rolreport.fsio.commit`)."""
+    try:
+        commit(built.staged)
+    except BaseException:
+        abort(built.staged, built.created)
+        raise
 
 
 def parse_formats(values: list[str]) -> list[str]:

@@ -29,9 +29,10 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rolreport.diagnostics import UsageError
 
@@ -52,11 +53,29 @@ class _Plan:
     tmp: str | None = None
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.realpath(a) == os.path.realpath(b)
+class Inputs:
+    """The run's input files, by identity (device and inode) and by real path: an output is
+    checked against them in one look-up, not one ``samefile`` per input (a corpus build has
+    thousands of both)."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        self.ids: dict[tuple[int, int], Path] = {}
+        self.real: dict[str, Path] = {}
+        for path in paths:
+            with contextlib.suppress(OSError):
+                info = os.stat(path)
+                self.ids[(info.st_dev, info.st_ino)] = path
+            self.real.setdefault(os.path.realpath(path), path)
+
+    @classmethod
+    def of(cls, paths: Sequence[str]) -> Inputs:
+        return cls([Path(p) for p in paths if p != "-"])
+
+    def holding(self, path: Path, info: os.stat_result | None) -> Path | None:
+        """The input ``path`` is, if any (``info``: its stat, None when it does not exist)."""
+        if info is not None:
+            return self.ids.get((info.st_dev, info.st_ino))
+        return self.real.get(os.path.realpath(path))
 
 
 def _cannot(shown: str, exc: OSError) -> UsageError:
@@ -80,18 +99,16 @@ def _chinese_reason(exc: OSError) -> str:
     }.get(exc.errno or 0, "写入失败")
 
 
-def _plan(path: Path, data: bytes, inputs: list[Path], in_place: bool) -> _Plan:
+def _plan(path: Path, data: bytes, inputs: Inputs, in_place: bool) -> _Plan:
     shown = str(path)
-    if not in_place:
-        for source in inputs:
-            if _same_file(path, source):
-                raise UsageError(f"输出文件就是输入文件 {source}，未写入任何文件 (an output is an input)", shown)
     try:
         info = os.stat(path)  # follows links: /dev/stdout is a link to /proc/self/fd/1
     except FileNotFoundError:
         info = None
     except OSError as exc:
         raise _cannot(shown, exc) from None
+    if not in_place and (source := inputs.holding(path, info)) is not None:
+        raise UsageError(f"输出文件就是输入文件 {source}，未写入任何文件 (an output is an input)", shown)
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise UsageError("输出位置是一个文件夹，不是文件 (the output is a folder)", shown)
     if info is not None and (not stat.S_ISREG(info.st_mode) or _is_descriptor(path)):
@@ -111,7 +128,7 @@ def _is_descriptor(path: Path) -> bool:
     return text in ("/dev/stdout", "/dev/stderr") or text.startswith(("/dev/fd/", "/proc/self/fd/"))
 
 
-def _write_temporary(plan: _Plan) -> None:
+def _write_temporary(plan: _Plan, sync: bool = True) -> None:
     try:
         plan.real.parent.mkdir(parents=True, exist_ok=True)
         fd, plan.tmp = tempfile.mkstemp(prefix=f".{plan.real.name}.", suffix=".tmp", dir=plan.real.parent)
@@ -121,32 +138,70 @@ def _write_temporary(plan: _Plan) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(plan.data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         os.chmod(plan.tmp, plan.mode)
     except OSError as exc:
         raise _cannot(plan.shown, exc) from None
 
 
-def _write_temporaries(plans: list[_Plan]) -> None:
+def _write_temporaries(plans: list[_Plan], sync: bool = True) -> None:
     """Every temporary written and synced; many at once in threads (open, write and fsync release
     the interpreter: a corpus build spends as long syncing 3,000 files as rendering them).  The
     first failure is raised after every write has finished, so the caller removes them all."""
-    if len(plans) < 8:
+    if len(plans) < 8 or not sync:  # unsynced writes are fast: the syncing is what threads share
         for plan in plans:
-            _write_temporary(plan)
+            _write_temporary(plan, sync)
         return
+    _in_threads(_write_temporary, plans)
+
+
+def _in_threads(work: Callable[[Any], None], items: Sequence[Any]) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=8) as pool:
-        futures = [pool.submit(_write_temporary, plan) for plan in plans]
+        futures = [pool.submit(work, item) for item in items]
     for future in futures:
         future.result()
 
 
-def write_files(files: Sequence[tuple[Path, str | bytes]], inputs: Sequence[str] = (), in_place: bool = False) -> None:
-    """Write every file or none: see the module docstring.  ``inputs`` are the run's input
-    files, which no output may overwrite unless ``in_place`` (convert --in-place, check --fix)."""
-    input_paths = [Path(p) for p in inputs if p != "-"]
+def _sync(item: Staged) -> None:
+    try:
+        fd = os.open(item.tmp, os.O_RDONLY)  # type: ignore[arg-type]
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise _cannot(item.shown, exc) from None
+
+
+@dataclass
+class Staged:
+    """An output whose temporary is written and synced, waiting for :func:`commit` (picklable:
+    a worker process stages its outputs and the parent commits them; only a target written
+    through keeps its bytes here)."""
+
+    shown: str
+    real: str
+    tmp: str | None
+    through: bool
+    data: bytes = b""
+    synced: bool = True
+
+
+def stage(
+    files: Sequence[tuple[Path, str | bytes]],
+    inputs: Sequence[str] | Inputs = (),
+    in_place: bool = False,
+    sync: bool = True,
+) -> list[Staged]:
+    """Steps 1 and 2 of the module docstring for ``files``: every target checked, then every
+    temporary written (all removed if one fails), and synced unless ``sync`` is false, when
+    :func:`commit` syncs it (many at once: a corpus build stages a file at a time).  Nothing is
+    in place until :func:`commit`; :func:`abort` removes the temporaries.  ``inputs`` may be an
+    :class:`Inputs` made once for many calls."""
+    input_paths = inputs if isinstance(inputs, Inputs) else Inputs.of(inputs)
     plans: list[_Plan] = []
     seen: dict[str, str] = {}
     for path, data in files:
@@ -159,28 +214,89 @@ def write_files(files: Sequence[tuple[Path, str | bytes]], inputs: Sequence[str]
         plans.append(plan)
     regular = [p for p in plans if not p.through]
     try:
-        _write_temporaries(regular)
+        _write_temporaries(regular, sync)
     except BaseException:
-        for plan in regular:
-            if plan.tmp:
-                with contextlib.suppress(OSError):
-                    os.unlink(plan.tmp)
+        abort([Staged(p.shown, str(p.real), p.tmp, False) for p in regular])
         raise
-    for number, plan in enumerate(regular):
+    return [Staged(p.shown, str(p.real), p.tmp, p.through, p.data if p.through else b"", sync) for p in plans]
+
+
+_BACKGROUND: Any = None
+
+
+def sync_soon(staged: Sequence[Staged]) -> None:
+    """Start syncing ``staged`` in background threads of this process (a build renders its next
+    source meanwhile).  Only a head start: :func:`commit` syncs every file again before the
+    rename (cheap once done), so a sync that is lost or fails here costs nothing."""
+    global _BACKGROUND
+    if _BACKGROUND is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _BACKGROUND = ThreadPoolExecutor(max_workers=4, thread_name_prefix="rolreport-sync")
+    for item in staged:
+        if item.tmp and not item.through:
+            _BACKGROUND.submit(_sync_quietly, item.tmp)
+
+
+def _sync_quietly(path: str) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
         try:
-            os.replace(plan.tmp, plan.real)  # type: ignore[arg-type]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def commit(staged: Sequence[Staged]) -> None:
+    """Step 3: every temporary synced (if it is not yet) and renamed over its target, then the
+    targets written through."""
+    regular = [s for s in staged if not s.through]
+    try:
+        _in_threads(_sync, [s for s in regular if not s.synced])
+    except BaseException:
+        abort(regular)
+        raise
+    for number, item in enumerate(regular):
+        try:
+            os.replace(item.tmp, item.real)  # type: ignore[arg-type]
         except OSError as exc:
-            for rest in regular[number:]:
-                with contextlib.suppress(OSError):
-                    os.unlink(rest.tmp)  # type: ignore[arg-type]
-            raise _cannot(plan.shown, exc) from None
-    for plan in plans:
-        if plan.through:
+            abort(regular[number:])
+            raise _cannot(item.shown, exc) from None
+    for item in staged:
+        if item.through:
             try:
-                with open(plan.real, "wb") as handle:
-                    handle.write(plan.data)
+                with open(item.real, "wb") as handle:
+                    handle.write(item.data)
             except OSError as exc:
-                raise _cannot(plan.shown, exc) from None
+                raise _cannot(item.shown, exc) from None
+
+
+def abort(staged: Sequence[Staged], created: Sequence[Path] = ()) -> None:
+    """The temporaries removed, and the folders in ``created`` (made for this run) when empty."""
+    for item in staged:
+        if item.tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(item.tmp)
+    for folder in sorted(created, key=lambda f: len(f.parts), reverse=True):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only an empty one
+
+
+def missing_folders(paths: Sequence[Path]) -> list[Path]:
+    """The folders that writing ``paths`` will create (for :func:`abort` to remove)."""
+    missing: set[Path] = set()
+    for path in paths:
+        folder = path.parent
+        while not folder.exists() and folder not in missing and folder != folder.parent:
+            missing.add(folder)
+            folder = folder.parent
+    return sorted(missing)
+
+
+def write_files(files: Sequence[tuple[Path, str | bytes]], inputs: Sequence[str] = (), in_place: bool = False) -> None:
+    """Write every file or none: see the module docstring.  ``inputs`` are the run's input
+    files, which no output may overwrite unless ``in_place`` (convert --in-place, check --fix)."""
+    commit(stage(files, inputs, in_place))
 
 
 def write_atomic(path: Path, data: str | bytes, inputs: Sequence[str] = (), in_place: bool = False) -> None:

@@ -13,6 +13,8 @@ import typer
 from rolreport.commands.options import BuiltinFixes, Encoding, Quotes, Vocabulary, conversion_options
 from rolreport.fsio import write_stdout
 
+LISTED = 30  # up to this many outputs are listed one by one; a corpus build prints its summary
+
 
 def build(
     files: Annotated[
@@ -76,6 +78,7 @@ def build(
 ) -> None:
     """校验报告并生成 Markdown、HTML、纯文本（写入 --out 文件夹，默认 ./build）。FILE 可以是文件、文件夹（递归查找报告源文件，输出保留其目录结构）或通配符。"""
     import os
+    import time
 
     from rolreport import build as pipeline
     from rolreport.diagnostics import RolreportError
@@ -83,14 +86,24 @@ def build(
     formats = pipeline.parse_formats(format)
     options = conversion_options(builtin_fixes, vocabulary, quotes)
     workers = jobs or os.cpu_count() or 1
-    outputs, problems = pipeline.plan(
-        files, formats, out, templates, encoding, script, options, jobs=workers, keep_going=keep_going
-    )
-    if out == "-":
-        write_stdout(outputs[0].content)
+    started = time.perf_counter()
+    built = pipeline.plan(
+        files, formats, out, templates, encoding, script, options, jobs=workers, keep_going=keep_going,
+        progress=pipeline.show_progress(),
+    )  # fmt: skip
+    if built.stdout is not None:
+        write_stdout(built.stdout.content)
         return
-    pipeline.write(outputs, files)
-    for output in outputs:
-        print(f"已生成 {output.path}", file=sys.stderr)
-    if problems:  # --keep-going: the valid sources are built; the others are listed, exit 1
-        raise RolreportError(problems)
+    pipeline.write(built)
+    if len(built.staged) <= LISTED:
+        for output in built.staged:
+            print(f"已生成 {output.shown}", file=sys.stderr)
+    if built.sources > 1:
+        failed = f"，{built.failed} 份无效" if built.failed else ""
+        print(
+            f"已构建 {built.sources - built.failed} 份报告（{len(built.staged)} 个文件，在 {out}）{failed}，"
+            f"用时 {time.perf_counter() - started:.1f} 秒 (built, invalid, time)",
+            file=sys.stderr,
+        )
+    if built.problems:  # --keep-going: the valid sources are built; the others are listed, exit 1
+        raise RolreportError(built.problems)

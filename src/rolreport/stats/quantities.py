@@ -6,6 +6,7 @@ counts nothing (三项制度, 一件事, 四个全面) is not one either, nor a 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -27,7 +28,8 @@ _QUANTITY = re.compile(
     rf"(?P<multiplier>[{''.join(MULTIPLIERS)}])?(?P<after>[{''.join(AFTER_APPROXIMATE)}])?(?P<unit>{_UNIT})"
 )
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|「[^「」]*」|『[^『』]*』|‘[^‘’]*’")
-_ENUMERATION = re.compile(rf"[0-9{CHINESE_NUMERALS}、，,和至到—－-]*$")
+# What may stand between 第 and a number it makes an ordinal: 第八、九轮, 第3至5批.
+_ENUMERATION = frozenset(f"0123456789{CHINESE_NUMERALS}、，,和至到—－-")
 _SIMPLIFIED = {"餘": "余", "約": "约", "超過": "超过"}
 _SENTENCE = re.compile(r"[^。！？；!?;]*[。！？；!?;]?")
 
@@ -58,31 +60,58 @@ def _value(number: str, multiplier: str | None) -> float | None:
     return value * MULTIPLIERS[multiplier] if multiplier else value
 
 
+def _ordinal(text: str, start: int) -> bool:
+    """Whether 第 stands before the number at ``start``, across an enumeration (第八、九轮)."""
+    at = start
+    while at > 0 and text[at - 1] in _ENUMERATION and start - at < 40:
+        at -= 1
+    return at > 0 and text[at - 1] == "第"
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group()]
 
 
+class _Spans:
+    """Stretches of a text, for asking in log time whether an offset lies in one."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(spans):
+            if merged and a < merged[-1][1]:  # overlapping (touching ones stay apart: sentences)
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        self.starts = [a for a, _ in merged]
+        self.spans = merged
+
+    def at(self, offset: int) -> tuple[int, int] | None:
+        n = bisect.bisect_right(self.starts, offset) - 1
+        return self.spans[n] if n >= 0 and offset < self.spans[n][1] else None
+
+
 def quantities(text: str) -> list[Quantity]:
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
-    terms = [(m.start(), m.start() + len(term)) for term in NUMBERED_TERMS for m in re.finditer(re.escape(term), text)]
-    sentences: list[tuple[int, int]] | None = None
+    names = [m.span() for m in _QUOTED.finditer(text)]
+    names += [(m.start(), m.start() + len(term)) for term in NUMBERED_TERMS for m in re.finditer(re.escape(term), text)]
+    excluded = _Spans(names)
+    sentences: _Spans | None = None
     found: list[Quantity] = []
     for m in _QUANTITY.finditer(text):
         number = m.group("number")
         start = m.start("number")
-        if any(a <= start < b for a, b in quoted) or any(a <= start < b for a, b in terms):
+        if excluded.at(start):
             continue
         if number == "一":
             continue
-        ordinal = _ENUMERATION.search(text, 0, start)
-        if ordinal and text[max(0, ordinal.start() - 1) : ordinal.start()] == "第":
+        if _ordinal(text, start):
             continue
         value = _value(number, m.group("multiplier"))
         if value is None:
             continue
         if sentences is None:
-            sentences = _sentences(text)
-        sentence = next((text[a:b] for a, b in sentences if a <= start < b), text)
+            sentences = _Spans(_sentences(text))
+        span = sentences.at(start)
+        sentence = text[span[0] : span[1]] if span else text
         found.append(
             Quantity(
                 value=value,

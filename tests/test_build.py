@@ -380,3 +380,26 @@ def test_a_glob_pattern_is_expanded(run, tmp_path):
     result = run("build", str(root / "**" / "*.yaml"), "-f", "txt", "-o", out, "--jobs", "1")
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in out.glob("*.txt")) == ["a.txt", "b.txt", "changzhou-2024.txt"]
+
+
+def test_a_failed_corpus_build_leaves_the_earlier_outputs_and_nothing_else(run, tmp_path):
+    root = _corpus(tmp_path)
+    out = tmp_path / "out"
+    assert run("build", root, "-f", "md", "-o", out, "--jobs", "2").exit_code == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (root / "county" / "b.yaml").write_text(EXAMPLE.read_text(encoding="utf-8").replace("常州", "某县"), encoding="utf-8")
+    (root / "new" / "deeper").mkdir(parents=True)
+    (root / "new" / "deeper" / "broken.yaml").write_text("title: 某县\nparts:\n  - title: 一\n", encoding="utf-8")
+    failed = run("build", root, "-f", "md", "-o", out, "--jobs", "2")
+    assert failed.exit_code == 1 and "broken.yaml:1:1:" in failed.stderr
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before  # b.md not half-new, no temporary left
+    assert not (out / "new").exists()  # the folders made for the run are gone again
+
+
+def test_a_corpus_build_ends_with_a_summary(run, tmp_path):
+    root = _corpus(tmp_path)
+    (root / "county" / "broken.yaml").write_text("title: 某县\nparts:\n  - title: 一\n", encoding="utf-8")
+    result = run("build", root, "-o", tmp_path / "out", "--keep-going", "--jobs", "2")
+    assert result.exit_code == 1
+    assert "已构建 3 份报告（9 个文件" in result.stderr and "1 份无效" in result.stderr and "用时" in result.stderr

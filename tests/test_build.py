@@ -387,7 +387,9 @@ def test_a_failed_corpus_build_leaves_the_earlier_outputs_and_nothing_else(run, 
     out = tmp_path / "out"
     assert run("build", root, "-f", "md", "-o", out, "--jobs", "2").exit_code == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    (root / "county" / "b.yaml").write_text(EXAMPLE.read_text(encoding="utf-8").replace("常州", "某县"), encoding="utf-8")
+    (root / "county" / "b.yaml").write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace("常州", "某县"), encoding="utf-8"
+    )
     (root / "new" / "deeper").mkdir(parents=True)
     (root / "new" / "deeper" / "broken.yaml").write_text("title: 某县\nparts:\n  - title: 一\n", encoding="utf-8")
     failed = run("build", root, "-f", "md", "-o", out, "--jobs", "2")

@@ -141,6 +141,9 @@ def plan(
     failed = 0
     try:
         for result in _results(job, sources, jobs, progress):
+            # Synced in the background of this process, which waits on the workers meanwhile
+            # (and again at the commit, cheaply once done).
+            sync_soon(result.staged)
             staged += result.staged
             stdout = stdout or result.stdout
             problems += [d for d in result.problems if d not in problems]  # a template's once
@@ -165,7 +168,7 @@ def _results(job: _Job, sources: list[Source], jobs: int, progress: bool) -> Ite
             from concurrent.futures import ProcessPoolExecutor
 
             with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
-                chunk = max(1, len(sources) // (jobs * 16))
+                chunk = max(1, len(sources) // (jobs * 4))
                 for result in pool.map(job.run, sources, chunksize=chunk):
                     if bar:
                         bar.advance()
@@ -253,7 +256,6 @@ class _Job:
             return _Result([], outputs[0], [], False)
         try:
             staged = stage([(o.path, o.content) for o in outputs if o.path], self.input_index, sync=False)
-            sync_soon(staged)  # synced in the background while the next source renders; again at commit
             return _Result(staged, None, [], False)
         except UsageError as exc:  # a target that cannot be written
             return _Result([], None, exc.diagnostics, True)

@@ -113,10 +113,7 @@ def plan(
     in-process.  With ``scripts``, each source is converted to each script and the file names
     carry the variant (``changzhou-2024.zh-Hans.html``); HTML pages link to their siblings.
     """
-    variants = _unique(scripts or [])
-    for script in variants:
-        if script not in SCRIPTS:
-            raise UsageError(f"未知的文字 `{script}`；可选：{', '.join(SCRIPTS)} (unknown script)")
+    variants = parse_scripts(scripts or [])
     sources = expand_sources(paths)
     if not sources:
         raise UsageError("没有找到报告源文件 (no report sources found)")
@@ -293,6 +290,15 @@ def _render(env: Any, report: Report, fmt: str, links: list[dict[str, str]]) -> 
 
         return html_to_pdf(render(env, report, "html", variants=[]))
     return render(env, report, fmt, variants=links)
+
+
+def parse_scripts(values: list[str]) -> list[str]:
+    """``--script zh-Hans,zh-Hant-TW --script zh-Hant-HK`` → the scripts, in order, checked."""
+    scripts = _unique(values)
+    for script in scripts:
+        if script not in SCRIPTS:
+            raise UsageError(f"未知的文字 `{script}`；可选：{', '.join(SCRIPTS)} (unknown script)")
+    return scripts
 
 
 def _unique(values: list[str]) -> list[str]:

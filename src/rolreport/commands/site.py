@@ -42,13 +42,8 @@ def site(
     encoding: Encoding = None,
 ) -> None:
     """为许多报告生成静态网站：可排序、可筛选的目录，每份报告一页（可含多种文字），同一地区各年互相链接，Pagefind 全文搜索（简繁皆可）。"""
-    from rolreport.build import _unique
-    from rolreport.convert import SCRIPTS
-    from rolreport.diagnostics import UsageError
+    from rolreport.build import parse_scripts
     from rolreport.site.run import SiteOptions, run
 
-    scripts = _unique(script)
-    for name in scripts:
-        if name not in SCRIPTS:
-            raise UsageError(f"未知的文字 `{name}`；可选：{', '.join(SCRIPTS)} (unknown script)")
+    scripts = parse_scripts(script)
     run(files, SiteOptions(out, tuple(scripts), title, check, keep_going, encoding, serve, port))

@@ -325,7 +325,7 @@ def _match_sections(
     return _scored(old, new, weigh)
 
 
-def _kept_in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
+def kept_in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """The pairs (old, new) of a longest chain increasing on both sides: the others moved."""
     import bisect
 
@@ -405,7 +405,7 @@ def compare(old: Report, new: Report, *, years: bool = False) -> Comparison:
     moved = _moved(match, by_old, by_new)
 
     # NEW's order, with what only OLD has placed before the next container kept in order.
-    in_order = _kept_in_order([(by_old[o].index, by_new[n].index) for o, n in match.items()])
+    in_order = kept_in_order([(by_old[o].index, by_new[n].index) for o, n in match.items()])
     matched_new = {n: o for o, n in match.items()}
     blocks: list[Block] = []
     placed: set[ContainerKey] = set()
@@ -436,7 +436,7 @@ def _moved(
     """OLD's containers that moved: parts out of order among the matched parts; sections now in
     another part, or out of order among the matched sections of their part."""
     parts = [(by_old[o].index, by_new[n].index) for o, n in match.items() if len(o) == 2]
-    kept = _kept_in_order(parts)
+    kept = kept_in_order(parts)
     moved: set[ContainerKey] = {
         o for o, n in match.items() if len(o) == 2 and (by_old[o].index, by_new[n].index) not in kept
     }
@@ -449,7 +449,7 @@ def _moved(
         else:
             staying.setdefault(o[:2], []).append((by_old[o].index, by_new[n].index))
     for pairs in staying.values():
-        kept = _kept_in_order(pairs)
+        kept = kept_in_order(pairs)
         moved |= {
             o for o, n in match.items() if len(o) == 4 and (by_old[o].index, by_new[n].index) in set(pairs) - kept
         }

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rolreport.diff.chars import Op, diff
-from rolreport.diff.compare import Comparison, Unit, _kept_in_order
+from rolreport.diff.compare import Comparison, Unit, kept_in_order
 
 if TYPE_CHECKING:
     from rolreport.docx_writer import Writer
@@ -148,7 +148,7 @@ def render_tracked(comparison: Comparison, author: str = "rolreport", date: str 
     tracked = _Tracked(writer, author, date)
 
     pairs = [row for row in comparison.rows if row.old is not None and row.new is not None]
-    kept = _kept_in_order([(row.old.index, row.new.index) for row in pairs])  # type: ignore[union-attr]
+    kept = kept_in_order([(row.old.index, row.new.index) for row in pairs])  # type: ignore[union-attr]
     by_new = {row.new.index: row for row in pairs if (row.old.index, row.new.index) in kept}  # type: ignore[union-attr]
     kept_old = {old for old, _ in kept}
     old_units, new_units = comparison.old_units, comparison.new_units

@@ -1,4 +1,4 @@
-"""Fuzz build, check, convert and import with mutated sources and texts (issue 9's acceptance).
+"""Fuzz build, check, convert, diff, stats and import with mutated sources and texts (issue 9's acceptance).
 
 Mutations are drawn from what breaks YAML-to-object code and writers: explicit tags (``!!int
 某县``, ``!!timestamp 2025-13-01``, ``!!binary``), escapes (``\\x0b``, ``\\e``, ``\\U00110000``,
@@ -30,7 +30,8 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = (ROOT / "tests" / "data" / "features.yaml").read_text(encoding="utf-8")
+FIXTURE_PATH = ROOT / "tests" / "data" / "features.yaml"
+FIXTURE = FIXTURE_PATH.read_text(encoding="utf-8")
 SEED_TEXT = (ROOT / "tests" / "data" / "seed-changzhou-2024.txt").read_text(encoding="utf-8")
 
 TOKENS = [
@@ -113,7 +114,10 @@ def run_one(job: tuple[str, int, int]) -> tuple[str, int, str, list[tuple[str, i
             commands = [["build", str(path), "-f", "txt,docx", "-o", str(Path(folder) / "out")],
                         ["check", str(path), "--output-format", "concise"],
                         ["check", str(path), "--fix", "--exit-zero"],
-                        ["convert", str(path), "--to", "zh-Hant"]]  # fmt: skip
+                        ["convert", str(path), "--to", "zh-Hant"],
+                        ["diff", str(FIXTURE_PATH), str(path), "-f", "docx", "-o", str(Path(folder) / "d.docx")],
+                        ["diff", str(path), str(FIXTURE_PATH), "--year-over-year", "--no-color"],
+                        ["stats", str(path), "--facts", str(Path(folder) / "f.csv"), "-o", str(Path(folder) / "s.csv")]]  # fmt: skip
         else:
             path = Path(folder) / "r.txt"
             path.write_bytes(mutate(SEED_TEXT, rng).encode("utf-8", "surrogatepass"))
@@ -170,9 +174,9 @@ def main() -> None:
     codes = sum(p.startswith("exit") for _, _, p in problems)
     internal = len(problems) - hangs - codes
     print(f"# {platform.machine()}, {platform.system()}, Python {platform.python_version()}, {options.jobs} workers")
-    print(f"{options.sources} mutated sources (build, check, check --fix, convert) and {options.texts} mutated texts "
+    print(f"{options.sources} mutated sources (build, check, check --fix, convert, diff ×2, stats) and {options.texts} mutated texts "
           f"(import) in {elapsed:.0f} s: {internal} internal errors, {codes} exit codes outside 0/1/2, {hangs} hangs")  # fmt: skip
-    for command in ("build", "check", "--fix", "convert", "import"):
+    for command in ("build", "check", "--fix", "convert", "diff", "stats", "import"):
         counts = ", ".join(
             f"exit {code}: {outcomes[(command, code)]}" for code in (0, 1, 2) if outcomes[(command, code)]
         )

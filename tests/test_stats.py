@@ -100,6 +100,7 @@ def test_characters_per_role_add_up_to_the_sources_texts(run):
         ("在第八、九轮巡察期间，第3批试点", []),  # ordinals
         ("2024年3月28日，“532”发展战略，《纲要（2021—2025年）》", []),  # dates, quotes, titles
         ("完善行政执法三项制度，推进“一件事”，落实四个全面，开展一批活动", []),  # names; a lone 一
+        ("编号" + "9" * 400 + "件，共12345678901件", []),  # no count has more than 10 digits
     ],
 )
 def test_quantities(text, expected):

@@ -30,6 +30,9 @@ _QUANTITY = re.compile(
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|「[^「」]*」|『[^『』]*』|‘[^‘’]*’")
 # What may stand between 第 and a number it makes an ordinal: 第八、九轮, 第3至5批.
 _ENUMERATION = frozenset(f"0123456789{CHINESE_NUMERALS}、，,和至到—－-")
+# A count a report states has at most this many digits (more is an identifier, or damage); times
+# 亿 it still fits Parquet's int64.
+MAX_DIGITS = 10
 _SIMPLIFIED = {"餘": "余", "約": "约", "超過": "超过"}
 _SENTENCE = re.compile(r"[^。！？；!?;]*[。！？；!?;]?")
 
@@ -101,7 +104,7 @@ def quantities(text: str) -> list[Quantity]:
         start = m.start("number")
         if excluded.at(start):
             continue
-        if number == "一":
+        if number == "一" or len(number.split(".")[0]) > MAX_DIGITS:
             continue
         if _ordinal(text, start):
             continue

@@ -86,3 +86,16 @@ def example_copy(tmp_path) -> Path:
     target = tmp_path / "changzhou-2024.yaml"
     shutil.copy(EXAMPLE, target)
     return target
+
+
+BROKEN = "title: x\nparts:\n  - title: 一\n    rol: measures\n"  # `rol:` at 4:5, and no issuer
+
+
+@pytest.fixture
+def one_good_one_broken(tmp_path) -> Path:
+    """A folder with the example and a source that is not valid (its problem at bad.yaml:4:5)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "changzhou-2024.yaml").write_bytes(EXAMPLE.read_bytes())
+    (folder / "bad.yaml").write_text(BROKEN, encoding="utf-8")
+    return folder

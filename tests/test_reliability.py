@@ -187,24 +187,18 @@ def test_the_readme_snippet_works_in_a_dedicated_config(tmp_path, run):
 # -- 9, 10, 12. messages -------------------------------------------------------------------------------------
 
 
-def test_a_half_width_colon_in_prose_gets_the_colon_hint(tmp_path, run):
+@pytest.mark.parametrize(
+    ("paragraph", "hint"),
+    [("做法: 县委高度重视", "半角冒号加空格"), ("现将有关情况报告如下:", "行尾的半角冒号")],
+    ids=["colon-space-in-prose", "colon-at-the-end"],
+)
+def test_a_half_width_colon_in_a_paragraph_gets_the_colon_hint(tmp_path, run, paragraph, hint):
     path = tmp_path / "r.yaml"
     path.write_text(
-        HEAD.replace("paragraphs: [全县依法行政。]", "paragraphs:\n      - 做法: 县委高度重视") + "year: 2024\n",
-        "utf-8",
+        HEAD.replace("paragraphs: [全县依法行政。]", f"paragraphs:\n      - {paragraph}") + "year: 2024\n", "utf-8"
     )
     result = run("build", path, "-o", tmp_path / "o")
-    assert result.exit_code == 1 and "半角冒号加空格" in result.stderr and "全角“：”" in result.stderr
-
-
-def test_a_paragraph_ending_in_a_half_width_colon_gets_the_colon_hint(tmp_path, run):
-    path = tmp_path / "r.yaml"
-    path.write_text(
-        HEAD.replace("paragraphs: [全县依法行政。]", "paragraphs:\n      - 现将有关情况报告如下:") + "year: 2024\n",
-        "utf-8",
-    )
-    result = run("build", path, "-o", tmp_path / "o")
-    assert result.exit_code == 1 and "行尾的半角冒号" in result.stderr and "全角“：”" in result.stderr
+    assert result.exit_code == 1 and hint in result.stderr and "全角“：”" in result.stderr
 
 
 def test_a_wrong_indentation_gets_the_indentation_hint(tmp_path, run):

@@ -6,11 +6,8 @@ from __future__ import annotations
 from conftest import EXAMPLE
 
 
-def test_an_invalid_source_fails_the_site_unless_keep_going(run, tmp_path):
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "changzhou-2024.yaml").write_bytes(EXAMPLE.read_bytes())
-    (folder / "bad.yaml").write_text("title: x\nparts:\n  - title: 一\n    rol: measures\n", encoding="utf-8")
+def test_an_invalid_source_fails_the_site_unless_keep_going(run, tmp_path, one_good_one_broken):
+    folder = one_good_one_broken
     out = tmp_path / "site"
     failed = run("site", folder, "-o", out)
     assert failed.exit_code == 1 and "bad.yaml:4:5:" in failed.stderr and not out.exists()

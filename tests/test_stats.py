@@ -157,11 +157,8 @@ def test_csv_jsonl_and_parquet_hold_the_same_rows(run, tmp_path):
     assert with_bom.stdout.startswith("\ufefffile,title,")
 
 
-def test_an_invalid_source_fails_the_run_unless_keep_going(run, tmp_path):
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "good.yaml").write_bytes(EXAMPLE.read_bytes())
-    (folder / "bad.yaml").write_text("title: x\nparts:\n  - title: 一\n    rol: measures\n", encoding="utf-8")
+def test_an_invalid_source_fails_the_run_unless_keep_going(run, tmp_path, one_good_one_broken):
+    folder = one_good_one_broken
     out = tmp_path / "stats.csv"
     failed = run("stats", folder, "-o", out)
     assert failed.exit_code == 1 and "bad.yaml:4:5:" in failed.stderr and not out.exists()

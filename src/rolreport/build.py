@@ -21,7 +21,7 @@ from rolreport.fsio import Inputs, Staged, abort, commit, missing_folders, stage
 from rolreport.lexicon.scripts import SCRIPT_LABELS
 from rolreport.model import Report
 from rolreport.render import BINARY_FORMATS, DEFAULT_FORMATS, FORMATS, environment, render
-from rolreport.validate import LoadedReport, load_report
+from rolreport.validate import load_report
 from rolreport.variants import DEFAULT_OPTIONS, ConversionOptions, convert_report, make_converter
 
 
@@ -143,12 +143,13 @@ def plan(
             sync_soon(result.staged)
             staged += result.staged
             stdout = stdout or result.stdout
-            problems += [d for d in result.problems if d not in problems]  # a template's once
+            problems += result.problems
             usage = usage or result.usage
             failed += bool(result.problems)
     except BaseException:
         abort(staged, created)
         raise
+    problems = list(dict.fromkeys(problems))  # a broken template's problem once, not once a source
     if problems and not keep_going:
         abort(staged, created)
         # A missing file is a usage error (exit 2) even when other files are merely invalid.
@@ -159,7 +160,7 @@ def plan(
 def _results(job: _Job, sources: list[Source], jobs: int, progress: bool) -> Iterator[_Result]:
     """Each source's result as it is done (in worker processes with ``jobs`` > 1), with a
     progress bar on a terminal."""
-    bar = _progress(len(sources)) if progress and len(sources) > 1 else None
+    bar = _Bar(len(sources)) if progress and len(sources) > 1 else None
     try:
         if jobs > 1 and len(sources) > 1:
             from concurrent.futures import ProcessPoolExecutor
@@ -182,12 +183,15 @@ def _results(job: _Job, sources: list[Source], jobs: int, progress: bool) -> Ite
 
 
 class _Bar:
+    """rich's progress bar on stderr, gone when done."""
+
     def __init__(self, total: int) -> None:
+        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         self.progress = Progress(
             TextColumn("构建"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True,
-            console=_stderr_console(),
+            console=Console(stderr=True),
         )  # fmt: skip
         self.task = self.progress.add_task("build", total=total)
         self.progress.start()
@@ -197,16 +201,6 @@ class _Bar:
 
     def close(self) -> None:
         self.progress.stop()
-
-
-def _stderr_console() -> Any:
-    from rich.console import Console
-
-    return Console(stderr=True)
-
-
-def _progress(total: int) -> _Bar:
-    return _Bar(total)
 
 
 def show_progress() -> bool:
@@ -260,7 +254,7 @@ class _Job:
     def _render(self, source: Source) -> list[Output]:
         loaded = load_report(source.path, self.encoding)
         env = _environment(self.templates)
-        documents = _variants(loaded, list(self.variants), self.options)
+        documents = variant_reports(loaded.report, loaded.source.name, list(self.variants), self.options)
         sibling = Path(source.stem).name
         links = [
             {"lang": script, "label": SCRIPT_LABELS[script], "href": f"{sibling}.{script}.html"}
@@ -311,11 +305,15 @@ def _unique(values: list[str]) -> list[str]:
     return seen
 
 
-def _variants(loaded: LoadedReport, scripts: list[str], options: ConversionOptions) -> list[tuple[str, Report]]:
-    report = loaded.report
+def variant_reports(
+    report: Report, source_name: str, scripts: list[str], options: ConversionOptions = DEFAULT_OPTIONS
+) -> list[tuple[str, Report]]:
+    """The report in each of ``scripts`` (itself when none), converted as the project's config,
+    the report's settings and ``options`` say (``build --script``, and ``site``'s pages)."""
     if not scripts:
         return [(report.script, report)]
-    project = load_config(Path(loaded.source.name).parent if loaded.source.name != "<stdin>" else Path.cwd())
+    folder = Path(source_name).parent if source_name not in ("-", "<stdin>") else Path.cwd()
+    project = load_config(folder)
     documents = []
     for script in scripts:
         converter = make_converter(

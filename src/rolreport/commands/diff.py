@@ -40,7 +40,7 @@ def diff(
             help="两年报告对比：旧稿的年度（及其前后一年）与新稿的相应年份视为相同，只改了年份的句子算作沿用。",
         ),
     ] = False,
-    author: Annotated[str, typer.Option("--author", help="docx 修订的作者。")] = "rolreport",
+    author: Annotated[str, typer.Option("--author", metavar="NAME", help="docx 修订的作者。")] = "rolreport",
     date: Annotated[
         str | None,
         typer.Option("--date", metavar="DATE", help="docx 修订的日期，YYYY-MM-DD 或 YYYY-MM-DDTHH:MM:SS（默认不写）。"),

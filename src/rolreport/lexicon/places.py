@@ -50,28 +50,35 @@ def is_division(name: str) -> bool:
     return name in _divisions()[0]
 
 
+def _ending(candidate: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """The longest known division that ends ``candidate``: what stands before it, its name, and
+    the codes of the divisions of that name."""
+    codes = _divisions()[0]
+    for start in range(len(candidate)):
+        if candidate[start:] in codes:
+            return candidate[:start], candidate[start:], codes[candidate[start:]]
+    return None
+
+
 def place_name(candidate: str) -> str | None:
     """The division ``candidate`` names, made whole (see the module's examples), or None.
 
     The longest known division that ends the candidate is the place; what stands before it is
     kept when it is that division's prefecture or province (天津市静海区, 江苏省南京市江宁区),
     completed when it is the end of one (京市 → 南京市), and dropped otherwise (关于)."""
-    codes, names = _divisions()
-    for start in range(len(candidate)):
-        suffix = candidate[start:]
-        if suffix not in codes:
-            continue
-        before = candidate[:start]
-        if not before:
-            return suffix
-        prefixes = []
-        for code in codes[suffix]:
-            chain = _ancestors(code, names)
-            prefixes += ["".join(chain[k:]) for k in range(len(chain))]
-        fitting = sorted((p for p in prefixes if p.endswith(before)), key=len)
-        return (fitting[0] if fitting else "") + suffix
-    township = _TOWNSHIP.fullmatch(candidate)
-    return candidate if township else None
+    found = _ending(candidate)
+    if found is None:
+        return candidate if _TOWNSHIP.fullmatch(candidate) else None
+    before, name, codes = found
+    if not before:
+        return name
+    names = _divisions()[1]
+    prefixes = []
+    for code in codes:
+        chain = _ancestors(code, names)
+        prefixes += ["".join(chain[k:]) for k in range(len(chain))]
+    fitting = sorted((p for p in prefixes if p.endswith(before)), key=len)
+    return (fitting[0] if fitting else "") + name
 
 
 Level = str  # "province" | "city" | "county" | "township" | "department"
@@ -83,17 +90,13 @@ def division(name: str) -> tuple[str, str] | None:
     """The division ``name`` is (常州市; 江苏省南京市江宁区; 京市, completed), as its code and
     name, or None when it is no division or several (朝阳区 alone is two)."""
     place = place_name(name)
-    if place is None:
+    found = _ending(place) if place else None
+    if found is None:
         return None
-    codes, names = _divisions()
-    for start in range(len(place)):
-        suffix = place[start:]
-        if suffix not in codes:
-            continue
-        before = place[:start]
-        found = [c for c in codes[suffix] if not before or "".join(_ancestors(c, names)).endswith(before)]
-        return (found[0], suffix) if len(found) == 1 else None
-    return None
+    before, suffix, codes = found
+    names = _divisions()[1]
+    fitting = [c for c in codes if not before or "".join(_ancestors(c, names)).endswith(before)]
+    return (fitting[0], suffix) if len(fitting) == 1 else None
 
 
 def division_level(code: str) -> Level:
@@ -131,5 +134,6 @@ def government_level(issuer: str, jurisdiction: str) -> tuple[Level | None, tupl
     if place:
         return division_level(place[0]), place
     # Several divisions of that name (朝阳区 in Beijing and in Changchun): the level when they agree.
-    levels = {division_level(code) for code in _divisions()[0].get(place_name(government) or "", ())}
+    ending = _ending(place_name(government) or "")
+    levels = {division_level(code) for code in (ending[2] if ending else ())}
     return (levels.pop() if len(levels) == 1 else None), None

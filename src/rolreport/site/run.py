@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
 
 if TYPE_CHECKING:
+    from rolreport.config import ProjectConfig
     from rolreport.model import Report
 
 LEVELS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇（街道）", "department": "部门"}
@@ -70,8 +71,9 @@ def _read(paths: list[str], options: SiteOptions) -> list[_Entry]:
     entries: list[_Entry] = []
     problems: list[Diagnostic] = []
     stats_options = StatsOptions(check=options.check, encoding=options.encoding)
+    configs: dict[Path, ProjectConfig] = {}
     for source in sources:
-        found, report, errors = read_one(source.path, stats_options)
+        found, report, errors = read_one(source.path, stats_options, configs)
         problems += errors
         if found is not None and report is not None:
             name = source.stem.replace("/", "__")
@@ -82,14 +84,6 @@ def _read(paths: list[str], options: SiteOptions) -> list[_Entry]:
         for d in problems:
             print(d.format(), file=sys.stderr)
     return entries
-
-
-def _converted(report: Report, script: str) -> Report:
-    from rolreport.variants import convert_report, make_converter
-
-    if script == report.script:
-        return report
-    return convert_report(report, make_converter(report.script, script, report=report.conversion))
 
 
 def _page_name(entry: _Entry, script: str, options: SiteOptions) -> str:
@@ -107,6 +101,7 @@ def _years(entry: _Entry, same_place: list[_Entry], script: str, options: SiteOp
 
 def build_site(paths: list[str], options: SiteOptions) -> list[tuple[Path, str]]:
     """Every page of the site, rendered (nothing written)."""
+    from rolreport.build import variant_reports
     from rolreport.lexicon.scripts import SCRIPT_LABELS
     from rolreport.render import environment, render
     from rolreport.stats.texts import texts
@@ -127,11 +122,12 @@ def build_site(paths: list[str], options: SiteOptions) -> list[tuple[Path, str]]
             [{"lang": s, "label": SCRIPT_LABELS[s], "href": file_of[s]} for s in scripts] if len(scripts) > 1 else []
         )
         same_place = sorted(by_place[entry.jurisdiction], key=lambda e: (e.report.year, e.name))
+        # Every version once: the pages' scripts and the scripts the search reads it in.
+        wanted = list(dict.fromkeys([*scripts, *SEARCH_SCRIPTS]))
+        versions = dict(variant_reports(entry.report, entry.path, wanted))
         for script in scripts:
-            page = _converted(entry.report, script)
-            searched = (
-                [page, *(_converted(entry.report, s) for s in SEARCH_SCRIPTS if s != script)] if script == own else []
-            )
+            page = versions[script]
+            searched = [versions[s] for s in dict.fromkeys([script, *SEARCH_SCRIPTS])] if script == own else []
             site = {
                 "index": "../index.html",
                 "years": _years(entry, same_place, script, options),
@@ -140,9 +136,7 @@ def build_site(paths: list[str], options: SiteOptions) -> list[tuple[Path, str]]
                 "level": LEVELS.get(entry.row["level"] or "", ""),
                 "indexed": script == own,
             }
-            html = render(
-                env, page, "html", variants=links, site=site if script == own else {**site, "search_texts": []}
-            )
+            html = render(env, page, "html", variants=links, site=site)
             pages.append((out / "reports" / file_of[script], html))
         row = dict(entry.row)
         row["href"] = f"reports/{file_of[own]}"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
 
 if TYPE_CHECKING:
+    from rolreport.config import ProjectConfig
     from rolreport.model import Report
     from rolreport.stats.table import Facts
 
@@ -25,8 +26,11 @@ class StatsOptions:
     encoding: str | None = None
 
 
-def read_one(path: str, options: StatsOptions) -> tuple[Facts | None, Report | None, list[Diagnostic]]:
-    """One source's row and facts, its report, or its problems (located)."""
+def read_one(
+    path: str, options: StatsOptions, configs: dict[Path, ProjectConfig] | None = None
+) -> tuple[Facts | None, Report | None, list[Diagnostic]]:
+    """One source's row and facts, its report, or its problems (located).  ``configs`` keeps
+    the project configs read so far in a run, by folder (a corpus has many sources a folder)."""
     from rolreport.stats.table import row
     from rolreport.validate import load_report
 
@@ -41,8 +45,11 @@ def read_one(path: str, options: StatsOptions) -> tuple[Facts | None, Report | N
         from rolreport.check.engine import check_source
         from rolreport.config import load_config
 
-        config = load_config(Path(path).parent if path != "-" else Path.cwd())
-        findings = check_source(loaded.source, config).findings
+        folder = Path(path).parent if path != "-" else Path.cwd()
+        configs = {} if configs is None else configs
+        if folder not in configs:
+            configs[folder] = load_config(folder)
+        findings = check_source(loaded.source, configs[folder]).findings
     return row(path, loaded.report, findings), loaded.report, []
 
 
@@ -61,11 +68,12 @@ def run(paths: list[str], options: StatsOptions) -> int:
     if not sources:
         raise UsageError("没有找到报告源文件 (no report sources found)")
     results: list[Facts] = []
+    configs: dict[Path, ProjectConfig] = {}
     problems: list[Diagnostic] = []
     usage: list[Diagnostic] = []
     for source in sources:
         try:
-            found, _, errors = read_one(source.path, options)
+            found, _, errors = read_one(source.path, options, configs)
         except UsageError as exc:  # a missing or unreadable file
             usage += exc.diagnostics
             continue

@@ -1,8 +1,8 @@
 """Start-up and build time of the installed `rolreport`, as medians of cold runs.
 
 Each run is a new process (nothing cached in memory between runs, as a user or CI sees it).
-Targets (issue #2): `rolreport --version` within 8x of `python -c pass`; building the example to
-all three formats under 500 ms.
+Targets (issues #2, #10, #15): `--version` and every `--help` within 8x of `python -c pass`;
+building the example to all three formats under 500 ms and within 20x of `python -c pass`.
 
     .venv/bin/python benchmarks/bench_cli.py [--runs 21]
 """

@@ -21,7 +21,7 @@ def test_version(run):
     assert result.stdout.startswith(f"rolreport {__version__}")
 
 
-def test_version_through_typer_matches_the_fast_path(run):
+def test_version_through_the_parser_matches_the_fast_path(run):
     # `--debug --version` does not take the fast path; both must print the same thing.
     assert run("--debug", "--version").stdout == run("--version").stdout
 
@@ -148,19 +148,148 @@ def test_new_converts_through_the_project_converter(run, tmp_path):
     assert run("check", path, "--select", "RR000").exit_code == 0
 
 
-def test_command_help_is_printed_without_parsing_or_pydantic():
-    """``rolreport COMMAND --help`` comes from the command's definition (cli._command_help): the
-    same page as typer's, without the pydantic import that typer's option parsing costs."""
-    import subprocess
-    import sys
+def _probe(code: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a new interpreter (what a user's process imports, not the test run's)."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
 
+
+def test_help_imports_neither_pydantic_nor_the_pipeline():
     probe = (
         "import sys\n"
         "from rolreport.cli import main\n"
         "try:\n    main(['build', '--help'])\n"
         "except SystemExit as exc:\n    code = exc.code\n"
-        "print('pydantic' in sys.modules, code, file=sys.stderr)\n"
+        "print(any(m in sys.modules for m in ('pydantic', 'jinja2', 'rolreport.build')), code, file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    result = _probe(probe)
     assert result.stderr.strip().splitlines()[-1] == "False 0"
     assert "用法 (Usage): rolreport build" in result.stdout and "--format" in result.stdout
+
+
+def test_a_build_does_not_import_package_metadata(tmp_path):
+    """pydantic's plugin loader is replaced while plugins are off (cli._without_pydantic_plugins):
+    the build still validates (a bad source is still refused) without importing
+    importlib.metadata, and a user who asks for plugins gets pydantic's own loader."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(EXAMPLE.read_text(encoding="utf-8").replace("year: 2024", "year: 二〇二四"), encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from rolreport.cli import main\n"
+        "for source in sys.argv[1:]:\n"
+        "    try:\n        main(['build', source, '-o', {out!r}, '-f', 'txt'])\n"
+        "    except SystemExit as exc:\n        print('exit', exc.code, file=sys.stderr)\n"
+        "print('metadata', 'importlib.metadata' in sys.modules, file=sys.stderr)\n"
+    ).format(out=str(tmp_path / "out"))
+    result = subprocess.run([sys.executable, "-c", probe, str(EXAMPLE), str(bad)], capture_output=True, text=True)
+    lines = result.stderr.strip().splitlines()
+    assert "exit 0" in lines and "exit 1" in lines and lines[-1] == "metadata False", result.stderr
+    env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": "some-plugin"}
+    result = subprocess.run([sys.executable, "-c", probe, str(EXAMPLE)], capture_output=True, text=True, env=env)
+    assert result.stderr.strip().splitlines()[-2:] == ["exit 0", "metadata True"], result.stderr
+
+
+def test_an_in_process_call_freezes_nothing(run):
+    import gc
+
+    before = gc.get_freeze_count()
+    assert run("--help").exit_code == 0
+    assert gc.get_freeze_count() == before
+
+
+# ------------------------------------------------------------------------------------------
+# The parser: what a user types, the way shells and other tools accept it
+
+
+def test_options_before_between_and_after_files(run, tmp_path):
+    second = tmp_path / "second.yaml"
+    second.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("build", "-f", "txt", EXAMPLE, f"--out={out}", second, "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["changzhou-2024.txt", "second.txt"]
+
+
+def test_repeated_and_comma_separated_values_add_up(run, tmp_path):
+    out = tmp_path / "out"
+    assert run("build", EXAMPLE, "-o", out, "-f", "md,txt", "-f", "html", "-s", "zh-Hant").exit_code == 0
+    assert sorted(p.suffix for p in out.iterdir()) == [".html", ".md", ".txt"]
+
+
+def test_a_file_named_like_an_option_after_double_dash(run, tmp_path):
+    odd = tmp_path / "-odd.yaml"
+    odd.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run("build", "-o", tmp_path / "out", "-f", "txt", "--", odd)
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "out" / "-odd.txt").exists()
+
+
+def test_every_mistake_of_a_command_line_in_one_run(run, tmp_path):
+    result = run("build", "--jobs", "0", "--fromat", "--templates", tmp_path / "nowhere")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert any("没有这个选项 --fromat；是不是 --format" in line for line in lines)
+    assert any("-j / --jobs 的值无效" in line and "at least 1" in line for line in lines)
+    assert any("--templates 的值无效" in line and "no such folder" in line for line in lines)
+    assert any("缺少参数 FILE" in line for line in lines)
+    assert lines[-1].startswith("用 rolreport build -h 查看帮助")
+    assert all(line.startswith("rolreport build: ") for line in lines[:-1])
+    assert not (tmp_path / "nowhere").exists() and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["build", "x.yaml", "-o"], "选项 -o 缺少它的值"),
+        (["check", "x.yaml", "--fix=yes"], "开关选项 --fix 不带值"),
+        (["new", "a.yaml", "b.yaml", "-j", "某县", "-y", "2024"], "多余的参数 b.yaml"),
+        (["new", "a.yaml", "-j", "某县", "-y", "二〇二四"], "“二〇二四”不是整数"),
+        (["new", "a.yaml", "-j", "某县", "-y", "1800"], "不在 1990–2100 之间"),
+        (["convert", "x.txt"], "缺少参数 -t / --to"),
+        (["convert", "x.txt", "-t", "zh-Hant", "--quotes", "fancy"], "不是 keep、regional 之一"),
+        (["bulid", "x.yaml"], "没有这个命令 bulid；是不是 build"),
+        (["--nope", "build"], "没有这个选项 --nope"),
+    ],
+)
+def test_usage_errors_name_the_mistake(run, args, message):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_negatable_flags_and_their_defaults(run, tmp_path):
+    import csv
+
+    report = tmp_path / "r.yaml"
+    report.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("diff", report, report, "--color").exit_code == run("diff", report, report, "--no-color").exit_code == 0
+    report.write_text(EXAMPLE.read_text(encoding="utf-8").replace("，", ","), encoding="utf-8")  # RR301 findings
+
+    def errors(*args: str) -> str:
+        [row] = csv.DictReader(run("stats", report, *args).stdout.splitlines())
+        return row["findings_error"]
+
+    found = errors()
+    assert int(found) > 0 and errors("--check") == found  # on by default
+    assert errors("--no-check") == "0"
+    assert errors("--no-check", "--check") == found  # the last one given wins
+
+
+def test_help_after_a_broken_option_still_helps(run):
+    result = run("build", "--nope", "-h")
+    assert result.exit_code == 0 and "用法 (Usage): rolreport build [OPTIONS] FILE..." in result.stdout
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["build", "check", "convert", "stats", "site", "diff", "import", "new", "schema", "rule", "export-templates"],
+)
+def test_every_option_of_every_command_is_on_its_help_page(run, name):
+    from rolreport.commands import command
+
+    page = run(name, "--help").stdout
+    for param in command(name).params:
+        for shown in (*param.flags, param.negative) if param.flags else (param.metavar,):
+            if shown:
+                assert shown in page, (name, shown)
+    assert "<" not in page.replace("<行政区域>", "")  # no type names such as <list[str]>

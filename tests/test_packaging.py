@@ -14,13 +14,16 @@ from conftest import EXAMPLE, GOLDEN, ROOT
 
 pytestmark = pytest.mark.slow
 
-RUNTIME_DEPS = [
-    "typer>=0.29,<0.30",
-    "pydantic>=2.7,<3",
-    "jinja2>=3.1,<4",
-    "ruamel.yaml>=0.18,<0.20",
-    "python-docx>=1.1,<2",
-]
+
+def _runtime_deps() -> list[str]:
+    """pyproject.toml's dependencies but the C++ OpenCC binding (what the README's swap installs)."""
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    return [d for d in declared if not d.startswith("opencc")]
+
+
+RUNTIME_DEPS = _runtime_deps()
 
 
 @pytest.fixture(scope="module")

@@ -139,8 +139,10 @@ def plan(
     try:
         for result in _results(job, sources, jobs, progress):
             # Synced in the background of this process, which waits on the workers meanwhile
-            # (and again at the commit, cheaply once done).
-            sync_soon(result.staged)
+            # (and again at the commit, cheaply once done); one source's few files are synced
+            # at the commit, without starting threads.
+            if len(sources) > 1:
+                sync_soon(result.staged)
             staged += result.staged
             stdout = stdout or result.stdout
             problems += result.problems

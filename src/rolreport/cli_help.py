@@ -1,48 +1,23 @@
-"""Help and usage errors in Chinese, wrapped by display width, never truncated.
+"""Help pages in Chinese, wrapped by display width, never truncated.
 
-typer's rich help cuts long Chinese descriptions with "…" at 80 columns (and imports rich and
-markdown-it, a third of a second); click's plain help wraps by ``len()``, so a line of Chinese
-(two columns a character) runs past the terminal's edge.  rolreport therefore uses the plain
-help with this formatter: every line is wrapped by its *display* width (East Asian wide
-characters count two), a line never begins with closing punctuation, and the few English
-strings of the parser (headings, "[required]", the help option) read in Chinese with the English
-gist.  Usage errors are formatted here too, so that ``--nope`` or a missing argument reads like
-every other rolreport message.
+Every line is wrapped by its *display* width (East Asian wide characters count two, so a line of
+Chinese does not run past the terminal's edge as it does when wrapped by ``len()``), a line never
+begins with closing punctuation, and the pages are made from the same declarations
+(:mod:`rolreport.commands.params`) that the parser uses, so a help page cannot disagree with the
+options it describes.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING
 
-# Characters that may not start a line (GB/T 15834 line breaking: closing marks stay with the
-# text before them).
-_NO_LINE_START = set("，。、；：？！）》〉」』”’…—,.;:?!)]}%")
-_NO_LINE_END = set("（《〈「『“‘([{")
+from rolreport.lexicon.width import NO_LINE_END, NO_LINE_START, display_width
+
+if TYPE_CHECKING:
+    from rolreport.commands.params import Command, Param
+
 _TOKEN = re.compile(r"[ \t]+|[!-~]+|.", re.S)  # spaces, an ASCII word, or one other character
-
-TRANSLATIONS = {
-    "Show this message and exit.": "显示本帮助后退出 (show this message and exit)。",
-    "Options": "选项 (Options)",
-    "Arguments": "参数 (Arguments)",
-    "Commands": "命令 (Commands)",
-    "required": "必填 required",
-    "default: {default}": "默认 default: {default}",
-    "env var: {var}": "环境变量 env var: {var}",
-    "(dynamic)": "（动态）",
-    "Aborted!": "已中止 (aborted)",
-    "Missing command.": "缺少命令 (missing command)",
-    "No such command {name!r}.": "没有这个命令 {name!r} (no such command)",
-}
-
-
-def translate(message: str) -> str:
-    return TRANSLATIONS.get(message, message)
-
-
-def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def wrap(text: str, limit: int) -> list[str]:
@@ -58,15 +33,15 @@ def wrap(text: str, limit: int) -> list[str]:
                 if line and line[-1] != " ":
                     line.append(" ")
                 continue
-            if not line or width("".join(line)) + width(token) <= limit:
+            if not line or display_width("".join(line)) + display_width(token) <= limit:
                 line.append(token)
                 line = _split_long(line, limit, lines)
                 continue
             carry = [token]
-            if token[0] in _NO_LINE_START:
-                while line and line[-1] != " " and (line[-1][0] in _NO_LINE_START or carry[0][0] in _NO_LINE_START):
+            if token[0] in NO_LINE_START:
+                while line and line[-1] != " " and (line[-1][0] in NO_LINE_START or carry[0][0] in NO_LINE_START):
                     carry.insert(0, line.pop())
-            while line and line[-1] in _NO_LINE_END:
+            while line and line[-1] in NO_LINE_END:
                 carry.insert(0, line.pop())
             if not line:  # nothing can move: overflow rather than loop
                 line, carry = carry, []
@@ -78,7 +53,7 @@ def wrap(text: str, limit: int) -> list[str]:
 
 def _split_long(line: list[str], limit: int, lines: list[str]) -> list[str]:
     """A line that is one ASCII word longer than a whole line is cut (a long URL or path)."""
-    while len(line) == 1 and len(line[0]) > 1 and width(line[0]) > limit:
+    while len(line) == 1 and len(line[0]) > 1 and display_width(line[0]) > limit:
         cut = _cut(line[0], limit)
         lines.append(line[0][:cut])
         line = [line[0][cut:]]
@@ -88,91 +63,88 @@ def _split_long(line: list[str], limit: int, lines: list[str]) -> list[str]:
 def _cut(line: str, limit: int) -> int:
     total = 0
     for index, ch in enumerate(line):
-        total += width(ch)
+        total += display_width(ch)
         if total > limit:
             return max(index, 1)
     return len(line)
 
 
-def formatter_class() -> type:
-    """A subclass of the vendored click's HelpFormatter (imported only when help is shown)."""
-    from typer._click.formatting import HelpFormatter
-
-    class Formatter(HelpFormatter):
-        def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-            head = f"{' ' * self.current_indent}用法 (Usage): {prog} "
-            lines = wrap(args, self.width - width(head))
-            self.write(head + lines[0] + "\n")
-            for line in lines[1:]:
-                self.write(" " * width(head) + line + "\n")
-
-        def write_heading(self, heading: str) -> None:
-            self.write(f"{' ' * self.current_indent}{translate(heading)}:\n")
-
-        def write_text(self, text: str) -> None:
-            indent = " " * self.current_indent
-            for line in wrap(" ".join(text.split()) if "\n\n" not in text else text, self.width - len(indent)):
-                self.write(f"{indent}{line}\n" if line else "\n")
-
-        def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-            rows = [(first, translate(second)) for first, second in rows]
-            first_col = min(max((width(first) for first, _ in rows), default=0), col_max) + col_spacing
-            for first, second in rows:
-                self.write(" " * self.current_indent + first)
-                if not second:
-                    self.write("\n")
-                    continue
-                if width(first) <= first_col - col_spacing:
-                    self.write(" " * (first_col - width(first)))
-                else:
-                    self.write("\n" + " " * (first_col + self.current_indent))
-                lines = wrap(second, max(self.width - first_col - self.current_indent, 20))
-                self.write(lines[0] + "\n")
-                for line in lines[1:]:
-                    self.write(" " * (first_col + self.current_indent) + line + "\n")
-
-    return Formatter
+ROOT_DESCRIPTION = "法治政府建设年度报告编译器：校验 YAML 报告源文件，生成 Markdown、HTML、纯文本、Word 和 PDF。"
+ROOT_OPTIONS = (
+    ("-V, --version", "显示版本后退出。"),
+    ("--debug", "内部错误时显示 Python 回溯 (traceback)。"),
+)
+HELP_ROW = ("-h, --help", "显示本帮助后退出 (show this message and exit)。")
 
 
-def install() -> None:
-    """Use the formatter and the translations for every command's help."""
-    import typer.core
-    from typer._click import core as click_core
+def page_width() -> int:
+    """The terminal's width (``COLUMNS`` first), at most 80 columns, less a margin of two."""
+    import shutil
 
-    click_core.Context.formatter_class = formatter_class()
-    # typer's gettext alias for its own strings (Options, Arguments, required …)
-    typer.core._ = translate  # type: ignore[attr-defined]
+    return max(min(shutil.get_terminal_size((80, 24)).columns, 80) - 2, 20)
 
 
-def usage_message(exc: Any) -> str:
-    """A click usage error in Chinese, with the English original and where to find help."""
-    from typer._click import exceptions
-
-    ctx = getattr(exc, "ctx", None)
-    where = ctx.command_path if ctx is not None else "rolreport"
-    original = exc.format_message()
-    if isinstance(exc, exceptions.NoSuchOption):
-        close = f"；是不是 {', '.join(exc.possibilities)}？" if exc.possibilities else ""
-        message = f"没有这个选项 {exc.option_name}{close}"
-    elif isinstance(exc, exceptions.MissingParameter):
-        message = f"缺少参数 {_name(exc.param)}"
-    elif isinstance(exc, exceptions.BadParameter):
-        message = f"参数 {_name(exc.param)} 的值无效"
-    elif isinstance(exc, exceptions.BadOptionUsage):
-        message = f"选项 {exc.option_name} 用法有误（是否漏写了它的值？）"
-    elif original.startswith("Got unexpected extra argument"):
-        message = "多余的参数（选项的值写错了位置，或文件名中有空格？）"
-    elif "no such command" in original.lower():
-        return f"{where}: {original}；用 {where} -h 查看全部命令"
-    else:
-        message = "用法错误"
-    return f"{where}: {message} ({original})；用 {where} -h 查看帮助"
+def root_help(commands: list[Command]) -> str:
+    width = page_width()
+    lines = [*_usage("rolreport", "[OPTIONS] COMMAND [ARGS]...", width), "", *_text(ROOT_DESCRIPTION, width)]
+    lines += ["", "选项 (Options):", *_rows([*ROOT_OPTIONS, HELP_ROW], width)]
+    lines += ["", "命令 (Commands):", *_rows([(c.name, c.summary) for c in commands], width)]
+    return "\n".join(lines) + "\n"
 
 
-def _name(param: Any) -> str:
-    if param is None:
-        return ""
-    options = getattr(param, "opts", None) or []
-    if getattr(param, "param_type_name", "") == "option" and options:
-        return " / ".join(options)
-    return str(getattr(param, "metavar", None) or getattr(param, "name", "") or "").upper()
+def command_help(command: Command) -> str:
+    width = page_width()
+    arguments = [p for p in command.params if not p.flags]
+    options = [p for p in command.params if p.flags]
+    usage = " ".join(["[OPTIONS]", *(_argument_usage(p) for p in arguments)])
+    lines = [*_usage(command.prog, usage, width), "", *_text(command.description, width)]
+    if arguments:
+        lines += ["", "参数 (Arguments):", *_rows([(p.metavar, _help(p)) for p in arguments], width)]
+    lines += ["", "选项 (Options):", *_rows([*((_option_label(p), _help(p)) for p in options), HELP_ROW], width)]
+    return "\n".join(lines) + "\n"
+
+
+def _argument_usage(param: Param) -> str:
+    shown = f"{param.metavar}..." if param.many else param.metavar
+    return shown if param.required else f"[{shown}]"
+
+
+def _option_label(param: Param) -> str:
+    flags = sorted(param.flags, key=lambda f: (f.startswith("--"), f))  # -o, --out
+    label = ", ".join(flags)
+    if param.negative:
+        label += f" / {param.negative}"
+    return label if param.is_flag else f"{label} {param.metavar}"
+
+
+def _help(param: Param) -> str:
+    notes = []
+    if param.required:
+        notes.append("必填 required")
+    if param.show_default and param.default not in (None, "", []):
+        notes.append(f"默认 default: {param.default}")
+    return param.help + (f" [{'；'.join(notes)}]" if notes else "")
+
+
+def _usage(prog: str, args: str, width: int) -> list[str]:
+    head = f"用法 (Usage): {prog} "
+    lines = wrap(args, width - display_width(head))
+    return [head + lines[0], *(" " * display_width(head) + line for line in lines[1:])]
+
+
+def _text(text: str, width: int) -> list[str]:
+    return ["  " + line if line else "" for line in wrap(text, width - 2)]
+
+
+def _rows(rows: list[tuple[str, str]], width: int, indent: int = 2, col_max: int = 30, spacing: int = 2) -> list[str]:
+    """Two columns: a name, and its help wrapped beside it (under it when the name is too long)."""
+    first_col = min(max((display_width(first) for first, _ in rows), default=0), col_max) + spacing
+    lines = []
+    for first, second in rows:
+        wrapped = wrap(second, max(width - first_col - indent, 20))
+        if display_width(first) <= first_col - spacing:
+            lines.append(" " * indent + first + " " * (first_col - display_width(first)) + wrapped[0])
+        else:
+            lines += [" " * indent + first, " " * (indent + first_col) + wrapped[0]]
+        lines += [" " * (indent + first_col) + line for line in wrapped[1:]]
+    return lines

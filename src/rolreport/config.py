@@ -8,7 +8,6 @@ overrides.  A broken config is a usage error (exit 2) with its location.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
@@ -98,6 +97,8 @@ def _dedicated_table(table: dict[str, Any]) -> dict[str, Any]:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # here: most reports have no config file to read
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -165,6 +166,8 @@ def _config_message(err: Any) -> str:
 def _table_prefix(path: Path, text: str) -> tuple[str, ...]:
     if path.name == "pyproject.toml":
         return ("tool", "rolreport")
+    import tomllib
+
     table = tomllib.loads(text)
     return ("tool", "rolreport") if _dedicated_table(table) is not table else ()
 

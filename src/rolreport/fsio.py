@@ -149,7 +149,7 @@ def _write_temporaries(plans: list[_Plan], sync: bool = True) -> None:
     """Every temporary written and synced; many at once in threads (open, write and fsync release
     the interpreter: a corpus build spends as long syncing 3,000 files as rendering them).  The
     first failure is raised after every write has finished, so the caller removes them all."""
-    if len(plans) < 8 or not sync:  # unsynced writes are fast: the syncing is what threads share
+    if not sync:  # unsynced writes are fast: the syncing is what threads share
         for plan in plans:
             _write_temporary(plan, sync)
         return
@@ -157,6 +157,12 @@ def _write_temporaries(plans: list[_Plan], sync: bool = True) -> None:
 
 
 def _in_threads(work: Callable[[Any], None], items: Sequence[Any]) -> None:
+    """``work`` on every item, in threads when there are enough to share (a few are done here:
+    starting a pool costs more than it saves)."""
+    if len(items) < 8:
+        for item in items:
+            work(item)
+        return
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=8) as pool:

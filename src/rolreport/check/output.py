@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
@@ -16,6 +15,7 @@ from rolreport import __version__
 from rolreport.check.engine import FileResult
 from rolreport.check.findings import RULES, Finding
 from rolreport.diagnostics import json_safe, printable, visible
+from rolreport.lexicon.width import display_width
 from rolreport.scalars import Scalar
 
 _CONTEXT = 24  # characters of context either side of a finding in the full format
@@ -26,10 +26,6 @@ _RESET, _BOLD, _DIM = "\033[0m", "\033[1m", "\033[2m"
 
 def _lines(results: Iterable[FileResult]) -> dict[str, list[str]]:
     return {r.source.name: r.source.text.split("\n") for r in results}
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _fix_payload(finding: Finding) -> dict[str, object] | None:
@@ -104,7 +100,7 @@ def _full(results: list[FileResult], findings: list[Finding], colour: bool) -> s
             gutter = f"{f.line:>5} | "
             prefix, span, text = printable(prefix), printable(span), printable(text)
             out.append(f"{_DIM if colour else ''}{gutter}{_RESET if colour else ''}{text}")
-            caret = " " * _width(prefix) + "^" * max(_width(span), 1)
+            caret = " " * display_width(prefix) + "^" * max(display_width(span), 1)
             out.append(" " * (len(gutter) - 2) + "| " + (f"{_COLOURS[f.severity]}{caret}{_RESET}" if colour else caret))
             if f.fix is not None:
                 label = "修复" if f.fix.safe else "建议（不安全，需复核）"

@@ -3,31 +3,51 @@
 Options are parsed here; the work is done by the pipeline modules, imported when the command runs.
 """
 
-# No `from __future__ import annotations`: typer reads the annotations at run time.
+from __future__ import annotations
+
 import sys
 from pathlib import Path
-from typing import Annotated
 
-import typer
+from rolreport.commands.params import Command, argument, integer, option
 
 
-def new(
-    file: Annotated[Path, typer.Argument(help="要创建的 YAML 文件。", show_default=False, metavar="FILE")],
-    jurisdiction: Annotated[str, typer.Option("--jurisdiction", "-j", help="行政区域或部门，如“常州市”。")],
-    year: Annotated[int, typer.Option("--year", "-y", help="报告年度，如 2024。", min=1990, max=2100)],
-    issuer: Annotated[str | None, typer.Option("--issuer", help="发文机关；默认“<行政区域>人民政府”。")] = None,
-    script: Annotated[
-        str, typer.Option("--script", metavar="SCRIPT", help="文字：zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK。")
-    ] = "zh-Hans",
-    schema: Annotated[
-        str,
-        typer.Option("--schema", help="模式行（modeline）引用的 JSON Schema 路径或网址。"),
-    ] = "rolreport.schema.json",
-) -> None:
-    """写出一份可通过校验的报告骨架，包含全部法定内容；不会覆盖已有文件。"""
+def new(file: str, jurisdiction: str, year: int, issuer: str | None, script: str, schema: str) -> None:
     from rolreport import skeleton
 
-    skeleton.write_new(file, jurisdiction=jurisdiction, year=year, issuer=issuer, script=script, schema=schema)
-    print(f"已创建 {file}", file=sys.stderr)
-    if "://" not in schema and not (file.parent / schema).exists():
-        print(f"编辑器补全和校验：rolreport schema -o {file.parent / schema}", file=sys.stderr)
+    path = Path(file)
+    skeleton.write_new(path, jurisdiction=jurisdiction, year=year, issuer=issuer, script=script, schema=schema)
+    print(f"已创建 {path}", file=sys.stderr)
+    if "://" not in schema and not (path.parent / schema).exists():
+        print(f"编辑器补全和校验：rolreport schema -o {path.parent / schema}", file=sys.stderr)
+
+
+COMMAND = Command(
+    "new",
+    "写出一份报告骨架",
+    "写出一份可通过校验的报告骨架，包含全部法定内容；不会覆盖已有文件。",
+    (
+        argument("file", "FILE", "要创建的 YAML 文件。"),
+        option("jurisdiction", "-j", "--jurisdiction", required=True, help="行政区域或部门，如“常州市”。"),
+        option(
+            "year", "-y", "--year", metavar="YEAR", required=True, value=integer(1990, 2100), help="报告年度，如 2024。"
+        ),
+        option("issuer", "--issuer", help="发文机关；默认“<行政区域>人民政府”。"),
+        option(
+            "script",
+            "--script",
+            metavar="SCRIPT",
+            default="zh-Hans",
+            show_default=True,
+            help="文字：zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK。",
+        ),
+        option(
+            "schema",
+            "--schema",
+            metavar="PATH",
+            default="rolreport.schema.json",
+            show_default=True,
+            help="模式行（modeline）引用的 JSON Schema 路径或网址。",
+        ),
+    ),
+    new,
+)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from rolreport.commands.options import SCHEMA
 from rolreport.commands.params import Command, argument, flag, integer, option
 
 
@@ -55,14 +56,7 @@ COMMAND = Command(
         option("issuer", "--issuer", help="发文机关。"),
         option("jurisdiction", "--jurisdiction", help="行政区域或部门。"),
         option("year", "--year", metavar="YEAR", value=integer(1990, 2100), help="报告年度。"),
-        option(
-            "schema",
-            "--schema",
-            metavar="PATH",
-            default="rolreport.schema.json",
-            show_default=True,
-            help="模式行引用的 JSON Schema。",
-        ),
+        SCHEMA,
     ),
     import_,
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from rolreport.commands.options import SCHEMA
 from rolreport.commands.params import Command, argument, integer, option
 
 
@@ -40,14 +41,7 @@ COMMAND = Command(
             show_default=True,
             help="文字：zh-Hans、zh-Hant、zh-Hant-TW、zh-Hant-HK。",
         ),
-        option(
-            "schema",
-            "--schema",
-            metavar="PATH",
-            default="rolreport.schema.json",
-            show_default=True,
-            help="模式行（modeline）引用的 JSON Schema 路径或网址。",
-        ),
+        SCHEMA,
     ),
     new,
 )

@@ -11,6 +11,14 @@ FIXES_HELP = "是否应用内置的 OpenCC 错误修正（编发→編發、云�
 VOCABULARY_HELP = "使用 OpenCC 词汇转换（s2twp 等）。会改写法律用语（规范性文件→規範性檔案），仅在明确需要时使用。"
 
 ENCODING = option("encoding", "--encoding", metavar="ENCODING", help="源文件编码（默认 UTF-8），如 gb18030。")
+SCHEMA = option(
+    "schema",
+    "--schema",
+    metavar="PATH",
+    default="rolreport.schema.json",
+    show_default=True,
+    help="模式行（modeline）引用的 JSON Schema 路径或网址。",
+)
 CONVERSION = (
     option("quotes", "--quotes", metavar="keep|regional", value=choice("keep", "regional"), help=QUOTES_HELP),
     flag("builtin_fixes", "--builtin-fixes", negative="--no-builtin-fixes", default=None, help=FIXES_HELP),

@@ -113,19 +113,26 @@ def _report(lines: list[str]) -> None:
 def main(argv: list[str] | None = None) -> NoReturn:
     """Console-script entry point; always exits with a documented code.
 
-    Run as the process itself (``argv`` None), the objects left at the end are frozen out of
-    the garbage collector before the interpreter exits: its last collection would walk every
-    pydantic schema, template and YAML node only to free memory the process returns anyway
-    (≈ 20 ms of a 160 ms build).  Files are closed, streams flushed and ``atexit`` handlers run
-    as usual; no rolreport object holds a file in a reference cycle.  Called with arguments (the
-    tests, a caller's own process), nothing is frozen.
+    Run as the process itself (``argv`` None), the garbage collector runs less often (see
+    below), and the objects left at the end are frozen out of it before the interpreter exits:
+    its last collection would walk every pydantic schema, template and YAML node only to free
+    memory the process returns anyway (≈ 20 ms of a 160 ms build).  Files are closed, streams
+    flushed and ``atexit`` handlers run as usual; no rolreport object holds a file in a
+    reference cycle.  Called with arguments (the tests, a caller's own process), the collector
+    is left as it is.
     """
+    import gc
+
+    if argv is None:
+        # Fewer, larger collections: parsing a 10 MB source allocates tens of millions of
+        # objects, almost none in reference cycles, and the default thresholds (700, 10, 10)
+        # spend 40% of its time scanning them (2.15 s → 1.49 s).  Cyclic garbage waits for at
+        # most 100,000 new objects before it is collected.
+        gc.set_threshold(100_000, 50, 50)
     try:
         _main(sys.argv[1:] if argv is None else argv)
     finally:
         if argv is None:
-            import gc
-
             gc.freeze()
 
 

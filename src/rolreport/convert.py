@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any, Literal
 
 from rolreport.lexicon.scripts import SCRIPTS as SCRIPTS
@@ -59,19 +60,35 @@ VOCABULARY_WARNING = (
     "“知识产权”变为“智慧財產權”；法律文本请勿使用 (vocabulary conversion rewrites legal terms)"
 )
 
-# Known OpenCC 1.4.2 mistakes on official prose, fixed by default for every Traditional target.
-# Keys are Simplified input phrases; values the correct output.  (conversion.md §4)
-_OPENCC_MISTAKES = {
-    "编发": "編發",  # "compile and issue"; OpenCC writes 編髮 ("braided hair")
-    "云上复议": "雲上複議",  # OpenCC matches 上复→上覆 before 复议→複議
-    "网上复议": "網上複議",
-    "马上复议": "馬上複議",
-}
-BUILTIN_OVERRIDES: dict[str, dict[str, str]] = {
-    "zh-Hant": dict(_OPENCC_MISTAKES),
-    "zh-Hant-TW": dict(_OPENCC_MISTAKES),
-    "zh-Hant-HK": dict(_OPENCC_MISTAKES),
-}
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+@cache
+def builtin_overrides(target: str) -> dict[str, str]:
+    """The built-in fixes for conversions to ``target``: input phrase → exact output.
+
+    To a Traditional script, the known OpenCC 1.4.2 mistakes on official prose
+    (``data/conversion-fixes.tsv``, each with its evidence; conversion.md §4).  To zh-Hans, the
+    Traditional forms that the round-trip audit found converting back wrongly
+    (``data/round-trip.tsv``, rows decided ``fix``: 原著 → 原着, 想像 → 想像, 座標 → 座标).
+    """
+    fixes: dict[str, str] = {}
+    if target == "zh-Hans":
+        for fields in _rows("round-trip.tsv"):
+            simplified, traditional, decision = fields[0], fields[5], fields[8]
+            if decision == "fix":
+                fixes.setdefault(traditional, simplified)
+        return fixes
+    for fields in _rows("conversion-fixes.tsv"):
+        if fields[0] in ("*", target):
+            fixes[fields[1]] = fields[2]
+    return fixes
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
 
 # Never converted inside prose: URLs, e-mail addresses, file names (a Chinese file name in the
 # text must still name the file), and NUL characters (which OpenCC would lose).
@@ -184,13 +201,18 @@ class Converter:
         replacements: dict[str, str] = {}
         if self.chain:  # no conversion, nothing to override: the text stays as written
             if self.builtin_fixes:
-                replacements.update(BUILTIN_OVERRIDES.get(self.target, {}))
+                replacements.update(builtin_overrides(self.target))
             replacements.update({k: v for k, v in self.overrides.items() if k})
             replacements.update({p: p for p in self.protect if p})
         self.replacements = replacements
-        # Longest first, so that the alternation is leftmost-longest like OpenCC's own matching.
+        # Longest first, so that the alternation is leftmost-longest like OpenCC's own matching;
+        # behind a lookahead of their first characters, so that the hundreds of built-in phrases
+        # are tried only where one of them can start (not at every character of the text).
         phrases = sorted(replacements, key=len, reverse=True)
-        alternatives = [re.escape(p) for p in phrases] + [_VERBATIM]
+        alternatives = [_VERBATIM]
+        if phrases:
+            starts = "".join(sorted({re.escape(p[0]) for p in phrases}))
+            alternatives.insert(0, f"(?=[{starts}])(?:{'|'.join(re.escape(p) for p in phrases)})")
         self._cut = re.compile("|".join(alternatives)) if self.chain else None
 
     @property

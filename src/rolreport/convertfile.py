@@ -26,7 +26,17 @@ from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
 from rolreport.fsio import write_files, write_stdout
 from rolreport.lexicon.scripts import SCRIPTS
 from rolreport.model import ConversionSettings
-from rolreport.scalars import double_quoted_body, prose_scalars, reads_as, splice
+from rolreport.scalars import (
+    Slot,
+    content_runs,
+    double_quoted_body,
+    prose_scalars,
+    prose_slots,
+    reads_as,
+    same_syntax,
+    splice,
+    with_runs,
+)
 from rolreport.source import STDIN, SourceText, compose_yaml, construct, decode, read_bytes
 from rolreport.validate import validate
 from rolreport.variants import ConversionOptions, make_converter
@@ -186,44 +196,71 @@ def _requoted(raw: str, value: str) -> str:
 def _convert_yaml(
     source: SourceText, to: str, from_: str | None, options: ConversionOptions, project: ConversionSettings
 ) -> str:
-    """Convert each prose scalar where it stands, then read the result back: every scalar must
-    read back as exactly the converted value (an override's output may hold ``#``, ``: ``, a
-    quote or a comma that the scalar's style cannot hold as it is); one that does not is
-    rewritten double-quoted, and a result that still does not read back is never written."""
+    """Convert each prose scalar where it stands, parsing the source once.
+
+    A scalar's slice is converted as it is written (quotes, escapes, line folds and all).  When
+    the edit changes only content characters, never YAML syntax (:func:`scalars.same_syntax`), the
+    converted text has the same structure as the source and the scalar reads back as its value
+    with the converted runs (:func:`scalars.with_runs`); that must be exactly the converted value.
+    A scalar for which this cannot be shown (an escape that writes a Han character, an override
+    whose output holds ``#``, ``: `` or a quote) is rewritten double-quoted, and then, only then,
+    the result is parsed again to prove it reads back.  The converted values are validated in
+    the data already constructed: the report model sees the result without a second parse.
+    """
     constructor, root = compose_yaml(source)
-    report = validate(source.name, construct(source.name, constructor, root))
+    data = construct(source.name, constructor, root)
+    report = validate(source.name, data)
     converter = make_converter(from_ or report.script, to, project=project, report=report.conversion, options=options)
     text = source.text
-    scalars = prose_scalars(text, root)
-    wanted = [converter.convert(s.value) for s in scalars]
+    slots = prose_slots(root, data)
+    wanted = [converter.convert(slot.value) for slot in slots]
     edits = []
-    for s, value in zip(scalars, wanted, strict=True):
-        raw = text[s.start : s.end]
+    requoted = []
+    for number, (slot, value) in enumerate(zip(slots, wanted, strict=True)):
+        raw = text[slot.start : slot.end]
         converted = converter.convert(raw)
-        if reads_as(converted, s.style) not in (value, None if converted == raw else value):
+        unchanged = converted == raw and slot.value == value  # reads as it did, which is right
+        if not unchanged and not _reads_back(raw, converted, slot, value):
             converted = _requoted(raw, value)
-        edits.append((s.start, s.end, converted))
+            requoted.append(number)
+        edits.append((slot.start, slot.end, converted))
     for node in _script_nodes(root):  # keep its quoting: replace the value inside the slice
         start, end = node.start_mark.index, node.end_mark.index
         edits.append((start, end, text[start:end].replace(str(node.value), to)))
     result = splice(text, edits)
-    wrong, parsed = _misread(source, result, wanted)
-    if wrong:
-        for number in wrong:
-            s = scalars[number]
-            edits[number] = (s.start, s.end, _requoted(text[s.start : s.end], wanted[number]))
-        result = splice(text, edits)
+    if requoted:  # a rewritten scalar changes the syntax: prove the whole result reads back
         wrong, parsed = _misread(source, result, wanted)
+        if wrong:  # one more pass: those that still misread, double-quoted too
+            for number in wrong:
+                slot = slots[number]
+                edits[number] = (slot.start, slot.end, _requoted(text[slot.start : slot.end], wanted[number]))
+            result = splice(text, edits)
+            wrong, parsed = _misread(source, result, wanted)
         if wrong or parsed is None:
             raise UsageError(
                 "转换结果无法按原样写回 YAML，未写入任何文件；请报告此问题 (converted text does not read back; nothing written)",
                 source.name,
             )
-    assert parsed is not None  # a result that reads back parsed
-    read_back = validate(source.name, construct(source.name, *parsed))  # the read-back parse, not a third one
+    for slot, value in zip(slots, wanted, strict=True):
+        slot.holder[slot.key] = value
+    if "script" in data:
+        data["script"] = to
+    read_back = validate(source.name, data)
     if read_back.script != to:
         raise RolreportError(Diagnostic(source.name, 1, 1, "转换后 script 未更新 (script was not updated)"))
     return result
+
+
+def _reads_back(raw: str, converted: str, slot: Slot, value: str) -> bool:
+    """Whether ``converted``, written where ``raw`` was, reads as ``value`` (see _convert_yaml)."""
+    if not same_syntax(raw, converted):
+        return False
+    if slot.node.style == '"' and "\\" in raw:  # escapes may write content characters
+        return reads_as(converted, slot.node.style) == value
+    runs = content_runs(raw)
+    if content_runs(slot.value) != runs:  # the value's content is not the slice's: be sure
+        return reads_as(converted, slot.node.style) == value
+    return with_runs(slot.value, content_runs(converted)) == value
 
 
 def _misread(source: SourceText, result: str, wanted: list[str]) -> tuple[list[int], tuple[Any, Any] | None]:

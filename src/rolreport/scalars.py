@@ -298,6 +298,85 @@ def node_value(node: Any) -> str:
     return str(node.value).replace("\a", "") if node.style == ">" else str(node.value)
 
 
+@dataclass
+class Slot:
+    """A prose string as ``convert`` edits it: its node's source slice, and the place of its
+    value in the constructed data (``holder[key]``), so a converted value can be validated
+    without parsing the converted text again."""
+
+    node: Any
+    holder: Any
+    key: Any
+    value: str
+
+    @property
+    def start(self) -> int:
+        return int(self.node.start_mark.index)
+
+    @property
+    def end(self) -> int:
+        return int(self.node.end_mark.index)
+
+
+def prose_slots(root: Any, data: Any) -> list[Slot]:
+    """Every prose string of the report in source order, walked in step with ``data`` (what
+    ``construct`` made of ``root``: a mapping's items are in its nodes' order, keys unique)."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    found: list[Slot] = []
+    stack: list[tuple[Any, Any]] = [(root, data)]
+    while stack:
+        node, obj = stack.pop()
+        if isinstance(node, MappingNode) and isinstance(obj, dict) and len(node.value) == len(obj):
+            children = [(k, v, key) for (k, v), key in zip(node.value, obj, strict=True)]
+            for key_node, value_node, key in reversed(children):
+                if str(getattr(key_node, "value", "")) not in NOT_PROSE:
+                    _visit(value_node, obj, key, found, stack, ScalarNode)
+        elif isinstance(node, SequenceNode) and isinstance(obj, list) and len(node.value) == len(obj):
+            for number in range(len(obj) - 1, -1, -1):
+                _visit(node.value[number], obj, number, found, stack, ScalarNode)
+    found.sort(key=lambda slot: slot.start)
+    return found
+
+
+def _visit(node: Any, holder: Any, key: Any, found: list[Slot], stack: list[tuple[Any, Any]], scalar: type) -> None:
+    value = holder[key]
+    if isinstance(node, scalar):
+        if getattr(node, "tag", None) == "tag:yaml.org,2002:str" and isinstance(value, str):
+            found.append(Slot(node, holder, key, value))
+    else:
+        stack.append((node, value))
+
+
+# YAML reads a document's structure from its ASCII characters, its line breaks and a few others
+# (BOM, the C1 controls with NEL, unprintable characters); every other character is scalar content, whatever it
+# is.  An edit that changes only characters outside this class, and keeps each run of them
+# non-empty, leaves every token where it was.
+_SYNTAX = re.compile("[\x00-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]+")
+_CONTENT = re.compile("[^\x00-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]+")
+
+
+def same_syntax(raw: str, edited: str) -> bool:
+    """Whether ``edited`` (a scalar's slice after an edit) has the same YAML syntax as ``raw``:
+    the same characters of the syntax class in the same order, and as many content runs."""
+    return _SYNTAX.findall(raw) == _SYNTAX.findall(edited) and len(_CONTENT.findall(raw)) == len(
+        _CONTENT.findall(edited)
+    )
+
+
+def content_runs(text: str) -> list[str]:
+    return _CONTENT.findall(text)
+
+
+def with_runs(value: str, runs: list[str]) -> str | None:
+    """``value`` with its content runs replaced by ``runs`` in order, or None when it has a
+    different number of them."""
+    pieces = _CONTENT.split(value)
+    if len(pieces) != len(runs) + 1:
+        return None
+    return "".join(piece + run for piece, run in zip(pieces, runs, strict=False)) + pieces[-1]
+
+
 # ----------------------------------------------------------------------------------------------
 # Writing values back
 

@@ -1,0 +1,79 @@
+"""Converting a YAML source against OpenCC on the same text (issue 15: ≤ 2× OpenCC's time, peak
+memory ≤ 2.5× the file's text), for sources of about 1 MB and 10 MB (the example's parts repeated).
+
+Both in one process, start-up and dictionary loading excluded, with the garbage collector's
+thresholds of a command-line run, medians of 3: OpenCC converts the
+file's whole text with the configs rolreport uses (``s2tw``); rolreport reads, parses, validates,
+converts every prose scalar in place and validates the result (``convertfile.convert_paths``).
+Peak memory is what ``tracemalloc`` sees during rolreport's run (Python's allocations: the
+parsed nodes and data, the text and its copies), against the size of the text in memory.
+
+    .venv/bin/python benchmarks/bench_convert_yaml.py [--sizes 1000000,10000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_check import big_source
+from bench_cli import machine
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000000,10000000")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    gc.set_threshold(100_000, 50, 50)  # as rolreport.cli.main sets it for a command-line run
+    import opencc
+
+    from rolreport import convertfile
+    from rolreport.variants import ConversionOptions
+
+    options = ConversionOptions(None, False, None)
+    raw = opencc.OpenCC("s2tw")
+    print(f"machine: {machine()}")
+    with tempfile.TemporaryDirectory() as folder:
+        for size in (int(s) for s in args.sizes.split(",")):
+            path = big_source(size, Path(folder))
+            text = path.read_text(encoding="utf-8")
+            out = Path(folder) / "out.yaml"
+
+            def ours(path: Path = path, out: Path = out) -> None:
+                convertfile.convert_paths([str(path)], to="zh-Hant-TW", output=str(out), options=options)
+
+            ours()  # dictionaries loaded, caches warm, as OpenCC's are below
+            raw.convert(text)
+            opencc_s, ours_s = [], []
+            for _ in range(args.runs):
+                start = time.perf_counter()
+                raw.convert(text)
+                opencc_s.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                ours()
+                ours_s.append(time.perf_counter() - start)
+            tracemalloc.start()
+            ours()
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            text_bytes = sys.getsizeof(text)
+            a, b = statistics.median(opencc_s), statistics.median(ours_s)
+            print(
+                f"{path.stat().st_size:>11,} bytes ({len(text):,} characters): OpenCC {a * 1000:7.1f} ms, "
+                f"rolreport convert {b * 1000:7.1f} ms = {b / a:4.1f}x (target ≤ 2x); "
+                f"peak memory {peak / 2**20:6.1f} MiB = {peak / text_bytes:4.1f}x the text (target ≤ 2.5x)"
+            )
+
+
+if __name__ == "__main__":
+    main()

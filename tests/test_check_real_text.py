@@ -191,3 +191,44 @@ def test_a_value_that_is_a_page_furniture_line_is_residue(text):
 )
 def test_prose_that_mentions_dates_or_sources_is_not_furniture(text):
     assert [h for h in rr501(text, Context(field="paragraphs")) if "页眉" in h.message] == []
+
+
+# -- RR102/RR103: evidence that holds for the report's own locale --------------------------------------------
+
+
+def _script_rules(text: str, script: str) -> list[tuple[str, str]]:
+    from rolreport.check.script_rules import script_hits
+
+    return [(h.rule, text[h.start : h.end]) for h in script_hits(text, Context(field="paragraphs", script=script))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "事事有回音，件件有落實",
+        "慶祝建校40周年",
+        "優化區域布局",
+        "公布實施《條例》",
+        "全市分布著12個服務站",
+        "回響熱烈，周末不休",
+    ],
+)
+def test_forms_standard_in_taiwan_are_not_simplified_usage(text):
+    assert _script_rules(text, "zh-Hant-TW") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("加強領導干部法治培訓", ("RR102", "干")),  # 幹部: no locale writes 干部
+        ("提出建議240余條", ("RR102", "余")),  # 餘
+        ("全面优化布局", ("RR101", "优")),  # a Simplified-only character stays an error beside an accepted form
+    ],
+)
+def test_simplified_usage_is_still_reported_in_taiwan(text, found):
+    assert found in _script_rules(text, "zh-Hant-TW")
+
+
+def test_the_locale_forms_are_taiwans_only():
+    # zh-Hant follows OpenCC's standard forms: there 布局 is still evidence of the Simplified sense
+    assert ("RR102", "布") in _script_rules("優化區域布局", "zh-Hant")

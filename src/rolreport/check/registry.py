@@ -131,7 +131,8 @@ RULES: dict[str, Rule] = {
               fix_safety="OpenCC 的台湾和香港配置给出同一替换时才算安全修复。"),
         _rule("RR102", "ambiguous-character", "warning", "unsafe", "words",
               "Character used in its Simplified sense (phrase-level OpenCC evidence).",
-              "找出两种文字都有、但按简体含义使用的字（干、范、于、余），依据本报告地区的 OpenCC 词组。",
+              "找出两种文字都有、但按简体含义使用的字（干、范、于、余），依据本报告地区的 OpenCC 词组；"
+              "本地区标准本来就这样写的不报（台湾的布局、周年、回音，见 data/locale-forms.tsv）。",
               "“領導干部”“規范”是机器转换繁体版最常见的错误。",
               "加強領導干部法治培訓",
               "加強領導幹部法治培訓",

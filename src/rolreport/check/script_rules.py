@@ -27,9 +27,8 @@ from rolreport.check.data import simplified_only
 from rolreport.check.text_rules import Context, Hit
 from rolreport.convert import opencc_converter
 from rolreport.lexicon.chars import HAN as CJK
+from rolreport.lexicon.forms import accepted_pairs, accepted_words
 
-# The seed's forms that OpenCC writes otherwise but Taiwan usage accepts (rules.md, RR102).
-DEFAULT_ALLOW = ("公布", "發布", "依托", "周期")
 # Characters that per-character converters produce where the Simplified character should have
 # stayed or become another one (全麵, 製度 for 制度?, 乾部, 頭髮 vs 發展 …).  RR105 only reports
 # these: the same test would also flag accepted regional forms such as 標桿 (OpenCC: 標杆).
@@ -74,7 +73,8 @@ def script_hits(text: str, ctx: Context) -> Iterator[Hit]:
 
 def _simplified_in_traditional(text: str, ctx: Context) -> Iterator[Hit]:
     only = simplified_only()
-    allowed = _allowed_spans(text, DEFAULT_ALLOW + tuple(ctx.allow_words))
+    allowed = _allowed_spans(text, accepted_words(ctx.script) + tuple(ctx.allow_words))
+    locale = accepted_pairs(ctx.script)  # both standard here: OpenCC's choice is no evidence
     t2s = opencc_converter("t2s")
     aligned = list(_aligned(text))
     runs = [run for _, run in aligned]
@@ -96,6 +96,8 @@ def _simplified_in_traditional(text: str, ctx: Context) -> Iterator[Hit]:
         regional = tw if ctx.script == "zh-Hant-TW" else hk if ctx.script == "zh-Hant-HK" else None
         for j, seen in enumerate(run):
             want = tw[j]
+            if (seen, want) in locale or (regional is not None and (seen, regional[j]) in locale):
+                continue
             if want == seen or hk[j] != want:
                 if regional is not None and regional[j] != seen and seen not in only:
                     i = offset + j

@@ -371,6 +371,7 @@ class Writer:
         # the default one, at each paragraph and run it styles (half the time of a long report).
         self.style_ids = {style.name: style.style_id for style in document.styles}
         self.default_paragraph = document.styles.default(WD_STYLE_TYPE.PARAGRAPH).name
+        self._sect_pr: Any = None
 
     def printed(self) -> tuple[Printed, ...]:
         return printed_page(self.page)
@@ -381,7 +382,7 @@ class Writer:
         from docx.shared import Pt
 
         style = _PARAGRAPH_STYLES[entry.kind]
-        p = self.document.add_paragraph()
+        p = self._new_paragraph()
         if style != self.default_paragraph:  # the default style is never written out, as Word does
             p._p.get_or_add_pPr().style = self.style_ids[style]
         fmt = p.paragraph_format
@@ -404,6 +405,24 @@ class Writer:
             issuer, date = self.page.closing.issuer, entry.text
             fmt.right_indent = Pt(BODY_PT * (2 + max(0.0, (title_width(issuer) - title_width(date)) / 2)))
         return p
+
+    def _new_paragraph(self) -> Any:
+        """A paragraph at the end of the body, before its section properties.
+
+        ``Document.add_paragraph`` looks for the body's ``w:sectPr`` among all its children at
+        every call, which makes a long report quadratic (a 10 MB source: 7.6 of 10.8 s); the
+        section properties are found once here and each paragraph goes just before them."""
+        from docx.text.paragraph import Paragraph
+
+        body = self.document.element.body
+        if self._sect_pr is None:
+            self._sect_pr = body.find(_qn("w:sectPr"))
+        p = body.makeelement(_qn("w:p"), {})
+        if self._sect_pr is not None:
+            self._sect_pr.addprevious(p)
+        else:
+            body.append(p)
+        return Paragraph(p, self.document._body)
 
     def run(
         self, paragraph: Any, text: str, style: str | None, change: Change = None, line_break: bool = False

@@ -205,14 +205,15 @@ class Converter:
             replacements.update({k: v for k, v in self.overrides.items() if k})
             replacements.update({p: p for p in self.protect if p})
         self.replacements = replacements
-        # Longest first, so that the alternation is leftmost-longest like OpenCC's own matching;
-        # behind a lookahead of their first characters, so that the hundreds of built-in phrases
-        # are tried only where one of them can start (not at every character of the text).
+        # Longest first, so that the alternation is leftmost-longest like OpenCC's own matching.
+        # Many phrases (the round-trip fixes to zh-Hans) go behind a lookahead of their first
+        # characters, so that they are tried only where one of them can start: 41 → 22 ms on
+        # 1 MB; for a few, the lookahead costs more than it saves.
         phrases = sorted(replacements, key=len, reverse=True)
-        alternatives = [_VERBATIM]
-        if phrases:
+        alternatives = [re.escape(p) for p in phrases] + [_VERBATIM]
+        if len(phrases) > 8:
             starts = "".join(sorted({re.escape(p[0]) for p in phrases}))
-            alternatives.insert(0, f"(?=[{starts}])(?:{'|'.join(re.escape(p) for p in phrases)})")
+            alternatives = [f"(?=[{starts}])(?:{'|'.join(alternatives[:-1])})", _VERBATIM]
         self._cut = re.compile("|".join(alternatives)) if self.chain else None
 
     @property

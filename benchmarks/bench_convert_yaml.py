@@ -8,6 +8,9 @@ converts every prose scalar in place and validates the result (``convertfile.con
 Peak memory is what ``tracemalloc`` sees during rolreport's run (Python's allocations: the
 parsed nodes and data, the text and its copies), against the size of the text in memory.
 
+Then as a user sees it: the ``opencc`` command-line tool (installed with the binding) against
+``rolreport convert``, each a new process (start-up and dictionaries included).
+
     .venv/bin/python benchmarks/bench_convert_yaml.py [--sizes 1000000,10000000]
 """
 
@@ -69,10 +72,32 @@ def main() -> None:
             text_bytes = sys.getsizeof(text)
             a, b = statistics.median(opencc_s), statistics.median(ours_s)
             print(
-                f"{path.stat().st_size:>11,} bytes ({len(text):,} characters): OpenCC {a * 1000:7.1f} ms, "
+                f"{path.stat().st_size:>11,} bytes ({len(text):,} characters), in-process: OpenCC {a * 1000:7.1f} ms, "
                 f"rolreport convert {b * 1000:7.1f} ms = {b / a:4.1f}x (target ≤ 2x); "
                 f"peak memory {peak / 2**20:6.1f} MiB = {peak / text_bytes:4.1f}x the text (target ≤ 2.5x)"
             )
+            tool = Path(sys.executable).with_name("opencc")
+            if tool.exists():
+                theirs = processes([str(tool), "-c", "s2tw", "-i", str(path), "-o", str(out)], args.runs)
+                mine = processes(
+                    [str(Path(sys.executable).with_name("rolreport")), "convert", str(path), "--to", "zh-Hant-TW",
+                     "-o", str(out)], args.runs)  # fmt: skip
+                print(
+                    f"{'':>11}  as processes: opencc CLI {theirs:.2f} s, rolreport convert {mine:.2f} s "
+                    f"= {mine / theirs:.1f}x"
+                )
+
+
+def processes(command: list[str], runs: int) -> float:
+    """Median wall time of ``command`` run as a new process."""
+    import subprocess
+
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 if __name__ == "__main__":

@@ -151,8 +151,13 @@ def test_csv_jsonl_and_parquet_hold_the_same_rows(run, tmp_path):
         table = list(csv.DictReader(stream))
     assert [r["file"] for r in table] == [r["file"] for r in rows] and len(rows) == 33
     assert table[-1]["level"] == "city" and table[-1]["has_other"] == "false" and table[-1]["published"] == ""
-    parquet = pq.read_table(out["parquet"]).to_pylist()
-    assert parquet == rows
+    parquet = pq.read_table(out["parquet"])
+    # typed even where every row is empty: dates, booleans, counts not known with --no-check
+    types = {name: str(parquet.schema.field(name).type) for name in ("published", "deadline_met", "findings_error")}
+    assert types == {"published": "date32[day]", "deadline_met": "bool", "findings_error": "int64"}
+    assert all(row["findings_error"] is None for row in rows)  # not checked: not known, not 0
+    iso = [{k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in row.items()} for row in parquet.to_pylist()]
+    assert iso == rows
     with_bom = run("stats", EXAMPLE, "--bom", "--no-check")
     assert with_bom.stdout.startswith("\ufefffile,title,")
 

@@ -46,11 +46,18 @@ def _parquet(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> bytes:
         import pyarrow.parquet as pq
     except ImportError:
         raise UsageError("Parquet 输出需要 pyarrow：pip install 'rolreport[data]' (parquet needs pyarrow)") from None
-    data = (
-        pa.Table.from_pylist([{c: row[c] for c in columns} for row in rows])
-        if rows
-        else pa.table({c: pa.array([], pa.string()) for c in columns})
-    )
+    from rolreport.stats.table import TYPES
+
+    arrow = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "date": pa.date32()}
+    arrays = {}
+    for column in columns:
+        kind = TYPES.get(column, "text")
+        values = [row[column] for row in rows]
+        if kind == "date":  # written as ISO dates in every format; a date type here
+            arrays[column] = pa.array(values, pa.string()).cast(pa.date32())
+        else:
+            arrays[column] = pa.array(values, arrow.get(kind, pa.string()))
+    data = pa.table(arrays)
     buffer = io.BytesIO()
     pq.write_table(data, buffer)
     return buffer.getvalue()

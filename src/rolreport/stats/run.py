@@ -40,7 +40,7 @@ def read_one(
         raise
     except RolreportError as exc:
         return None, None, exc.diagnostics
-    findings = []
+    findings = None
     if options.check:
         from rolreport.check.engine import check_source
         from rolreport.config import load_config

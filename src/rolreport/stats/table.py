@@ -33,6 +33,19 @@ COLUMNS = (
     *(f"findings_{name}" for name in FAMILY_COLUMNS.values()),
 )  # fmt: skip
 FACT_COLUMNS = ("file", "path", "role", "value", "number", "unit", "approximate", "expression", "sentence")
+# Each column's type, for outputs that keep types (Parquet): a column that is empty in every row
+# (published, deadline_met, findings_* with --no-check) still has its type there.  Unlisted: text.
+TYPES: dict[str, str] = {
+    **dict.fromkeys(("year", "characters", "characters_preamble", "parts", "sections", "items", "quantities",
+                     "citations", "citations_distinct"), "int"),
+    **{f"characters_{role}": "int" for role in ROLES},
+    **{c: "int" for c in COLUMNS if c.startswith("findings_")},
+    **{f"has_{role}": "bool" for role in ROLES},
+    "deadline_met": "bool",
+    "published": "date",
+    "quantities_per_1000_measures": "float",
+    "value": "float",
+}  # fmt: skip
 
 # A title of a law or document: 《…》 (an inner title in 〈〉 belongs to it).
 _CITATION = re.compile(r"《([^《》]{1,200})》")
@@ -56,8 +69,9 @@ def _items(report: Report) -> int:
     return sum(len(item.items) + 1 for part in report.parts for section in part.sections for item in section.items)
 
 
-def row(file: str, report: Report, findings: list[Finding]) -> Facts:
-    """The report's row, and its quantities as facts."""
+def row(file: str, report: Report, findings: list[Finding] | None) -> Facts:
+    """The report's row, and its quantities as facts.  ``findings`` None: not checked
+    (``--no-check``), and the findings columns say "not known", not 0."""
     from rolreport.lexicon.places import government_level, province_of
 
     all_texts = list(texts(report))
@@ -79,8 +93,9 @@ def row(file: str, report: Report, findings: list[Finding]) -> Facts:
     )
     citations = [m.group(1) for text in all_texts for m in _CITATION.finditer(text.text)]
     measures_quantities = sum(1 for text, _ in found if text.role == "measures")
-    severities = Counter(f.severity for f in findings)
-    families = Counter(FAMILY_COLUMNS[f.rule[:3]] for f in findings if f.rule[:3] in FAMILY_COLUMNS)
+    severities = Counter(f.severity for f in findings or ())
+    families = Counter(FAMILY_COLUMNS[f.rule[:3]] for f in findings or () if f.rule[:3] in FAMILY_COLUMNS)
+    checked = findings is not None
     published = report.published
     values: dict[str, Any] = {
         "file": file,
@@ -110,10 +125,10 @@ def row(file: str, report: Report, findings: list[Finding]) -> Facts:
         ),
         "citations": len(citations),
         "citations_distinct": len(set(citations)),
-        "findings_error": severities["error"],
-        "findings_warning": severities["warning"],
-        "findings_info": severities["info"],
-        **{f"findings_{name}": families[name] for name in FAMILY_COLUMNS.values()},
+        "findings_error": severities["error"] if checked else None,
+        "findings_warning": severities["warning"] if checked else None,
+        "findings_info": severities["info"] if checked else None,
+        **{f"findings_{name}": families[name] if checked else None for name in FAMILY_COLUMNS.values()},
     }
     facts = [
         {

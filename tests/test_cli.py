@@ -293,3 +293,27 @@ def test_every_option_of_every_command_is_on_its_help_page(run, name):
             if shown:
                 assert shown in page, (name, shown)
     assert "<" not in page.replace("<行政区域>", "")  # no type names such as <list[str]>
+
+
+def test_no_command_line_makes_a_traceback(run, tmp_path):
+    """Random command lines from the options' own spellings: always a documented exit code and
+    a message, never an internal error (the parser is user input too)."""
+    import random
+
+    from rolreport.commands import MODULES, command
+
+    missing = str(tmp_path / "missing.yaml")
+    tokens = ["--", "-h", "--nope", "-x", "=", "--format=", "-o", "-j", "0", "-1", "２", "二〇二四", "zh-TW", missing,
+              "--out=" + str(tmp_path / "o"), "keep", "regional", "", " ", "-f", "txt,md", "--to", "zh-Hant"]  # fmt: skip
+    for name in MODULES:
+        for param in command(name).params:
+            tokens += [*param.flags, param.negative] if param.flags else []
+    rng = random.Random(3)
+    for _ in range(300):
+        args = [rng.choice(list(MODULES))] + [rng.choice(tokens) for _ in range(rng.randint(0, 6))]
+        args = [a for a in args if a] or ["build"]
+        if "--serve" in args:  # would start a server on a valid site
+            continue
+        result = run(*args)
+        assert result.exit_code in (0, 1, 2), args
+        assert "内部错误" not in result.stderr and "Traceback" not in result.stderr, (args, result.stderr)

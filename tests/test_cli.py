@@ -27,9 +27,11 @@ def test_version_through_the_parser_matches_the_fast_path(run):
 
 
 def test_no_arguments_shows_help_and_exits_2(run):
-    result = run()
-    assert result.exit_code == 2
-    assert "build" in result.stdout + result.stderr
+    for args in ([], ["--debug"]):
+        result = run(*args)
+        assert result.exit_code == 2
+        assert "build" in result.stderr and result.stdout == ""
+    assert run("--debug", "--help").exit_code == 0
 
 
 def test_unknown_option_is_a_usage_error(run):

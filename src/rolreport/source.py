@@ -359,6 +359,8 @@ def construct_plain(constructor: Any, root: Any) -> Any | None:
     from ruamel.yaml.nodes import MappingNode, ScalarNode
 
     def scalar(node: Any) -> Any:
+        if getattr(getattr(node, "ctag", None), "handle", None):
+            raise LookupError("an explicit tag (!!str …): ruamel keeps it as a TaggedScalar")
         if node.tag == _STR:
             return str(node.value).replace("\a", "") if node.style == ">" else str(node.value)
         return constructor.construct_object(node, deep=True)
@@ -370,6 +372,8 @@ def construct_plain(constructor: Any, root: Any) -> Any | None:
         stack: list[tuple[Any, Any]] = [(root, result)]
         while stack:
             node, into = stack.pop()
+            if getattr(getattr(node, "ctag", None), "handle", None):
+                return None  # an explicitly tagged container: ruamel's own construction
             if isinstance(node, MappingNode):
                 if node.tag != _MAP:
                     return None

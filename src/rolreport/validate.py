@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from rolreport.diagnostics import Diagnostic, RolreportError, printable
 from rolreport.model import Report
-from rolreport.source import SourceText, parse_yaml, read_source
+from rolreport.source import SourceText, compose_yaml, construct, construct_plain, read_source
 
 # Keys a Chinese-speaking author may type by instinct, mapped to the real ones (hints only).
 _CHINESE_KEYS = {
@@ -44,15 +44,34 @@ _TYPE_NAMES = {
 @dataclass
 class LoadedReport:
     source: SourceText
-    data: Any  # the round-trip YAML (kept for positions: rules and converters need them)
+    data: Any  # the YAML's data: plain for a valid report (see constructed), else round-trip
     report: Report
 
 
 def load_report(path: str, encoding: str | None = None) -> LoadedReport:
     """Read, parse and validate one report source; raise :class:`RolreportError` with all problems."""
     source = read_source(path, encoding)
-    data = parse_yaml(source)
-    return LoadedReport(source, data, validate(source.name, data))
+    constructor, root = compose_yaml(source)
+    data, report, _ = constructed(source, constructor, root)
+    return LoadedReport(source, data, report)
+
+
+def constructed(source: SourceText, constructor: Any, root: Any) -> tuple[Any, Report, bool]:
+    """The source's data and its report, and whether the data is plain.
+
+    A valid report is built as plain data straight from the nodes (``source.construct_plain``)
+    and validated as it is: ruamel's round-trip construction and the copy pydantic needs cost
+    as much as parsing.  An invalid one (or one only ruamel can construct: a merge key, a tag)
+    goes the located way, so that every message has its line and column.
+    """
+    fast = construct_plain(constructor, root)
+    if fast is not None:
+        try:
+            return fast, Report.model_validate(fast), True
+        except ValidationError:
+            pass
+    data = construct(source.name, constructor, root)
+    return data, validate(source.name, data), False
 
 
 def validate(name: str, data: Any) -> Report:

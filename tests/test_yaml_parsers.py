@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -107,3 +108,39 @@ def test_deep_nesting_is_refused_without_crashing(tmp_path, opening):
     )
     assert result.returncode == 1, result.stderr[-500:]
     assert "Traceback" not in result.stderr
+
+
+# -- plain construction (validate.constructed) -----------------------------------------------------------
+
+
+def _sources() -> list[Path]:
+    data = Path(__file__).parent / "data"
+    return [*sorted(data.glob("*.yaml")), *sorted((data / "corpus").glob("*.yaml")), EXAMPLE]
+
+
+@pytest.mark.parametrize("path", _sources(), ids=lambda p: p.name)
+def test_plain_construction_gives_the_report_that_the_located_one_gives(path):
+    from rolreport.source import compose_yaml, construct, read_source
+    from rolreport.validate import constructed, validate
+
+    source = read_source(str(path))
+    try:
+        located = validate(source.name, construct(source.name, *compose_yaml(source)))
+    except RolreportError:
+        return  # an invalid fixture: both take the located way
+    _, report, fast = constructed(source, *compose_yaml(source))
+    assert fast and report.model_dump() == located.model_dump()
+
+
+def test_what_only_ruamel_constructs_goes_the_located_way():
+    from rolreport.source import construct_plain
+
+    merged = compose_yaml(SourceText("x.yaml", "<<: {year: 2024}\ntitle: x\n"))
+    assert construct_plain(*merged) is None  # a merge key: ruamel merges it
+    # ruamel's own parser (an "&" sends the source there) keeps an explicit !!str as a TaggedScalar
+    tagged = compose_yaml(SourceText("x.yaml", "title: 甲&乙\nclosing: {date: !!str 2025-03-01}\n"))
+    assert construct_plain(*tagged) is None
+    assert construct_plain(*compose_yaml(SourceText("x.yaml", "title: x\nyear: 2024\n"))) == {
+        "title": "x",
+        "year": 2024,
+    }

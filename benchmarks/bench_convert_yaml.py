@@ -3,7 +3,8 @@ memory ≤ 2.5× the file's text), for sources of about 1 MB and 10 MB (the exam
 
 Both in one process, start-up and dictionary loading excluded, with the garbage collector's
 thresholds of a command-line run, medians of 3: OpenCC converts the
-file's whole text with the configs rolreport uses (``s2tw``); rolreport reads, parses, validates,
+file's whole text with the config rolreport uses (the example is a zh-Hant-TW edition, so the
+conversion is to zh-Hans: ``tw2s``); rolreport reads, parses, validates,
 converts every prose scalar in place and validates the result (``convertfile.convert_paths``).
 Peak memory is what ``tracemalloc`` sees during rolreport's run (Python's allocations: the
 parsed nodes and data, the text and its copies), against the size of the text in memory.
@@ -44,7 +45,7 @@ def main() -> None:
     from rolreport.variants import ConversionOptions
 
     options = ConversionOptions(None, False, None)
-    raw = opencc.OpenCC("s2tw")
+    raw = opencc.OpenCC("tw2s")
     print(f"machine: {machine()}")
     with tempfile.TemporaryDirectory() as folder:
         for size in (int(s) for s in args.sizes.split(",")):
@@ -53,7 +54,7 @@ def main() -> None:
             out = Path(folder) / "out.yaml"
 
             def ours(path: Path = path, out: Path = out) -> None:
-                convertfile.convert_paths([str(path)], to="zh-Hant-TW", output=str(out), options=options)
+                convertfile.convert_paths([str(path)], to="zh-Hans", output=str(out), options=options)
 
             ours()  # dictionaries loaded, caches warm, as OpenCC's are below
             raw.convert(text)
@@ -78,9 +79,9 @@ def main() -> None:
             )
             tool = Path(sys.executable).with_name("opencc")
             if tool.exists():
-                theirs = processes([str(tool), "-c", "s2tw", "-i", str(path), "-o", str(out)], args.runs)
+                theirs = processes([str(tool), "-c", "tw2s", "-i", str(path), "-o", str(out)], args.runs)
                 mine = processes(
-                    [str(Path(sys.executable).with_name("rolreport")), "convert", str(path), "--to", "zh-Hant-TW",
+                    [str(Path(sys.executable).with_name("rolreport")), "convert", str(path), "--to", "zh-Hans",
                      "-o", str(out)], args.runs)  # fmt: skip
                 print(
                     f"{'':>11}  as processes: opencc CLI {theirs:.2f} s, rolreport convert {mine:.2f} s "

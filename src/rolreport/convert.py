@@ -91,18 +91,25 @@ def _rows(name: str) -> list[list[str]]:
 
 
 # Never converted inside prose: URLs, e-mail addresses, file names (a Chinese file name in the
-# text must still name the file), and NUL characters (which OpenCC would lose).
-_VERBATIM = (
-    r"\x00+"  # OpenCC's C++ core drops NUL characters in chained configs (s2tw, hk2s)
-    r"|(?:https?|ftp)://[^\s<>\"“”‘’「」，。；：、（）《》]+"
-    r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>\"“”‘’「」，。；：、（）《》]*"
+# text must still name the file), and NUL characters (which OpenCC would lose).  Each kind with
+# the text it cannot match without: a pattern is put into a text's cut only when that text could
+# hold its kind (most prose has no URL, address or file name), so the cut is not tried at every
+# character for nothing; the matches are the same.
+_KINDS = (
+    (r"\x00+", re.compile("\x00")),  # OpenCC's C++ core drops NUL characters in chained configs
+    (r"(?:https?|ftp)://[^\s<>\"“”‘’「」，。；：、（）《》]+", re.compile("://")),
+    (r"www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>\"“”‘’「」，。；：、（）《》]*", re.compile(r"www\.")),
     # an address starts at its first character: without the lookbehind a long run of letters
     # with no @ is scanned once per letter (quadratic; tests/test_linear_patterns.py)
-    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    (r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.compile("@")),
     # a file name is a whole token: after a space, a bracket, a quote or a colon
-    r"|(?<=[\s“”‘’「」《》〈〉（）()：:，,、；;])"
-    r"[^\s<>\"“”‘’「」，。；：、（）《》/\\]{1,80}\.(?:pdf|docx?|xlsx?|pptx?|wps|ofd|txt|md|html?|ya?ml|zip|rar|7z|jpe?g|png|gif)\b"
+    (
+        r"(?<=[\s“”‘’「」《》〈〉（）()：:，,、；;])"
+        r"[^\s<>\"“”‘’「」，。；：、（）《》/\\]{1,80}\.(?:pdf|docx?|xlsx?|pptx?|wps|ofd|txt|md|html?|ya?ml|zip|rar|7z|jpe?g|png|gif)\b",
+        re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|ofd|txt|md|html?|ya?ml|zip|rar|7z|jpe?g|png|gif)\b"),
+    ),
 )
+_VERBATIM = "|".join(pattern for pattern, _ in _KINDS)
 _SENTINEL = "\ue000"  # private use: in no OpenCC dictionary, and a cut for its segmentation
 
 
@@ -210,11 +217,22 @@ class Converter:
         # characters, so that they are tried only where one of them can start: 41 → 22 ms on
         # 1 MB; for a few, the lookahead costs more than it saves.
         phrases = sorted(replacements, key=len, reverse=True)
-        alternatives = [re.escape(p) for p in phrases] + [_VERBATIM]
+        self._phrases = "|".join(re.escape(p) for p in phrases)
         if len(phrases) > 8:
             starts = "".join(sorted({re.escape(p[0]) for p in phrases}))
-            alternatives = [f"(?=[{starts}])(?:{'|'.join(alternatives[:-1])})", _VERBATIM]
-        self._cut = re.compile("|".join(alternatives)) if self.chain else None
+            self._phrases = f"(?=[{starts}])(?:{self._phrases})"
+        self._cuts: dict[tuple[bool, ...], re.Pattern[str] | None] = {}
+        self._cut = re.compile("|".join(filter(None, (self._phrases, _VERBATIM)))) if self.chain else None
+
+    def _cut_for(self, text: str) -> re.Pattern[str] | None:
+        """The cut for ``text``: the phrases, and the verbatim kinds that ``text`` can hold
+        (None when nothing can be cut: the whole text goes to OpenCC as it is)."""
+        kinds = tuple(bool(trigger.search(text)) for _, trigger in _KINDS)
+        if kinds not in self._cuts:
+            patterns = [self._phrases, *(pattern for (pattern, _), on in zip(_KINDS, kinds, strict=True) if on)]
+            joined = "|".join(p for p in patterns if p)
+            self._cuts[kinds] = re.compile(joined) if joined else None
+        return self._cuts[kinds]
 
     @property
     def identity(self) -> bool:
@@ -232,6 +250,9 @@ class Converter:
             return convert_quotes(text, self.quotes)
         if _SENTINEL in text:  # the input uses our private-use character itself
             return convert_quotes(self._piecewise(text), self.quotes)
+        cutter = self._cut_for(text)
+        if cutter is None:
+            return convert_quotes(self._run_chain(text), self.quotes)
         cuts: list[str] = []
 
         def cut(match: re.Match[str]) -> str:
@@ -239,7 +260,7 @@ class Converter:
             cuts.append(self.replacements.get(phrase, phrase))
             return _SENTINEL
 
-        pieces = self._run_chain(self._cut.sub(cut, text)).split(_SENTINEL)
+        pieces = self._run_chain(cutter.sub(cut, text)).split(_SENTINEL)
         if len(pieces) != len(cuts) + 1:  # never seen: OpenCC kept or dropped a sentinel
             return convert_quotes(self._piecewise(text), self.quotes)
         converted = "".join(piece + kept for piece, kept in zip(pieces, cuts, strict=False)) + pieces[-1]

@@ -214,12 +214,15 @@ def _convert_yaml(
     converter = make_converter(from_ or report.script, to, project=project, report=report.conversion, options=options)
     text = source.text
     slots = prose_slots(root, data)
-    wanted = [converter.convert(slot.value) for slot in slots]
+    wanted: list[str] = []
     edits = []
     requoted = []
-    for number, (slot, value) in enumerate(zip(slots, wanted, strict=True)):
+    for number, slot in enumerate(slots):
         raw = text[slot.start : slot.end]
         converted = converter.convert(raw)
+        # A one-line plain scalar is written as its value: its conversion is the value's
+        value = converted if raw == slot.value else converter.convert(slot.value)
+        wanted.append(value)
         unchanged = converted == raw and slot.value == value  # reads as it did, which is right
         if not unchanged and not _reads_back(raw, converted, slot, value):
             converted = _requoted(raw, value)

@@ -70,7 +70,8 @@ def builtin_overrides(target: str) -> dict[str, str]:
     To a Traditional script, the known OpenCC 1.4.2 mistakes on official prose
     (``data/conversion-fixes.tsv``, each with its evidence; conversion.md §4).  To zh-Hans, the
     Traditional forms that the round-trip audit found converting back wrongly
-    (``data/round-trip.tsv``, rows decided ``fix``: 原著 → 原着, 想像 → 想像, 座標 → 座标).
+    (``data/round-trip.tsv``, rows decided ``fix``: 原著 stays 原著 where OpenCC writes 原着, 覆函
+    becomes 复函, 座標 becomes 坐标).
     """
     fixes: dict[str, str] = {}
     if target == "zh-Hans":

@@ -36,10 +36,15 @@ def _fast_path(argv: list[str]) -> None:
         raise SystemExit(0)
 
 
+def _split(args: list[str]) -> tuple[list[str], list[str]]:
+    """The root options (before the command) and the command with its arguments."""
+    command_at = next((i for i, a in enumerate(args) if not a.startswith("-") or a == "-"), len(args))
+    return args[:command_at], args[command_at:]
+
+
 def _debug_requested(args: list[str]) -> bool:
     """``--debug`` (a root option, before the command) or ROLREPORT_DEBUG=1, for this call only."""
-    command_at = next((i for i, a in enumerate(args) if not a.startswith("-")), len(args))
-    return "--debug" in args[:command_at] or os.environ.get("ROLREPORT_DEBUG", "") not in ("", "0")
+    return "--debug" in _split(args)[0] or os.environ.get("ROLREPORT_DEBUG", "") not in ("", "0")
 
 
 def _without_pydantic_plugins() -> None:
@@ -67,8 +72,7 @@ def _run(args: list[str]) -> int:
     from rolreport import cli_help, commands
     from rolreport.commands.params import CommandLineError, parse, wants_help
 
-    command_at = next((i for i, a in enumerate(args) if not a.startswith("-") or a == "-"), len(args))
-    root, rest = args[:command_at], args[command_at:]
+    root, rest = _split(args)
     unknown = [a for a in root if a not in ROOT_FLAGS]
     if unknown:
         raise CommandLineError(

@@ -110,7 +110,6 @@ _KINDS = (
         re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|ofd|txt|md|html?|ya?ml|zip|rar|7z|jpe?g|png|gif)\b"),
     ),
 )
-_VERBATIM = "|".join(pattern for pattern, _ in _KINDS)
 _SENTINEL = "\ue000"  # private use: in no OpenCC dictionary, and a cut for its segmentation
 
 
@@ -223,7 +222,6 @@ class Converter:
             starts = "".join(sorted({re.escape(p[0]) for p in phrases}))
             self._phrases = f"(?=[{starts}])(?:{self._phrases})"
         self._cuts: dict[tuple[bool, ...], re.Pattern[str] | None] = {}
-        self._cut = re.compile("|".join(filter(None, (self._phrases, _VERBATIM)))) if self.chain else None
 
     def _cut_for(self, text: str) -> re.Pattern[str] | None:
         """The cut for ``text``: the phrases, and the verbatim kinds that ``text`` can hold
@@ -247,13 +245,13 @@ class Converter:
     def convert(self, text: str) -> str:
         if not text or self.identity:
             return text
-        if self._cut is None:
+        if not self.chain:
             return convert_quotes(text, self.quotes)
-        if _SENTINEL in text:  # the input uses our private-use character itself
-            return convert_quotes(self._piecewise(text), self.quotes)
         cutter = self._cut_for(text)
         if cutter is None:
             return convert_quotes(self._run_chain(text), self.quotes)
+        if _SENTINEL in text:  # the input uses our private-use character itself
+            return convert_quotes(self._piecewise(text, cutter), self.quotes)
         cuts: list[str] = []
 
         def cut(match: re.Match[str]) -> str:
@@ -263,16 +261,15 @@ class Converter:
 
         pieces = self._run_chain(cutter.sub(cut, text)).split(_SENTINEL)
         if len(pieces) != len(cuts) + 1:  # never seen: OpenCC kept or dropped a sentinel
-            return convert_quotes(self._piecewise(text), self.quotes)
+            return convert_quotes(self._piecewise(text, cutter), self.quotes)
         converted = "".join(piece + kept for piece, kept in zip(pieces, cuts, strict=False)) + pieces[-1]
         return convert_quotes(converted, self.quotes)
 
-    def _piecewise(self, text: str) -> str:
+    def _piecewise(self, text: str, cutter: re.Pattern[str]) -> str:
         """The same cut without sentinels: one OpenCC call per piece between the cut phrases."""
         out = []
         last = 0
-        assert self._cut is not None  # only called when there is something to cut
-        for match in self._cut.finditer(text):
+        for match in cutter.finditer(text):
             out.append(self._run_chain(text[last : match.start()]))
             out.append(self.replacements.get(match.group(0), match.group(0)))
             last = match.end()

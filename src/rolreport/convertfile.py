@@ -39,8 +39,7 @@ from rolreport.scalars import (
     with_runs,
 )
 from rolreport.source import STDIN, SourceText, compose_yaml, construct, decode, read_bytes
-from rolreport.validate import constructed, validate
-from rolreport.validate import plain as validate_input
+from rolreport.validate import constructed, plain, validate
 from rolreport.variants import ConversionOptions, make_converter
 
 KINDS = ("yaml", "text", "html")
@@ -250,7 +249,7 @@ def _convert_yaml(
     if "script" in data:
         data["script"] = to
     read_back = _validated(
-        source.name, data if fast else validate_input(data), lambda: _converted(source, constructor, root, wanted, to)
+        source.name, data if fast else plain(data), lambda: _converted(source, constructor, root, wanted, to)
     )
     if read_back.script != to:
         raise RolreportError(Diagnostic(source.name, 1, 1, "转换后 script 未更新 (script was not updated)"))

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from rolreport.source import node_value
 from rolreport.variants import NOT_PROSE
 
 _SIMPLE_ESCAPES = {
@@ -291,11 +292,6 @@ def _rebuild_raw(raw: str, start: int, style: str | None, wide: dict[int, int]) 
     if style in ("|", ">"):
         return _block(raw, start, folded=style == ">")
     return _plain(raw, start)
-
-
-def node_value(node: Any) -> str:
-    """The string a scalar node stands for (ruamel marks fold points of a ``>`` scalar with \\a)."""
-    return str(node.value).replace("\a", "") if node.style == ">" else str(node.value)
 
 
 @dataclass

@@ -345,6 +345,11 @@ def parse_yaml(source: SourceText) -> Any:
     return construct(source.name, constructor, node)
 
 
+def node_value(node: Any) -> str:
+    """The string a scalar node stands for (ruamel marks fold points of a ``>`` scalar with \\a)."""
+    return str(node.value).replace("\a", "") if node.style == ">" else str(node.value)
+
+
 def construct_plain(constructor: Any, root: Any) -> Any | None:
     """The node graph as plain dicts, lists and strings, fast — or None when only ruamel's own
     construction can say what it is (a merge key, a tag, a value that does not construct).
@@ -361,9 +366,7 @@ def construct_plain(constructor: Any, root: Any) -> Any | None:
     def scalar(node: Any) -> Any:
         if getattr(getattr(node, "ctag", None), "handle", None):
             raise LookupError("an explicit tag (!!str …): ruamel keeps it as a TaggedScalar")
-        if node.tag == _STR:
-            return str(node.value).replace("\a", "") if node.style == ">" else str(node.value)
-        return constructor.construct_object(node, deep=True)
+        return node_value(node) if node.tag == _STR else constructor.construct_object(node, deep=True)
 
     try:
         if not isinstance(root, MappingNode):

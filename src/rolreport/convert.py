@@ -26,9 +26,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any, Literal
 
+from rolreport.lexicon import data_rows
 from rolreport.lexicon.scripts import SCRIPTS as SCRIPTS
 
 QuoteStyle = Literal["keep", "corner", "curly"]
@@ -60,8 +60,6 @@ VOCABULARY_WARNING = (
     "“知识产权”变为“智慧財產權”；法律文本请勿使用 (vocabulary conversion rewrites legal terms)"
 )
 
-_DATA = Path(__file__).resolve().parent / "data"
-
 
 @cache
 def builtin_overrides(target: str) -> dict[str, str]:
@@ -75,20 +73,15 @@ def builtin_overrides(target: str) -> dict[str, str]:
     """
     fixes: dict[str, str] = {}
     if target == "zh-Hans":
-        for fields in _rows("round-trip.tsv"):
+        for fields in data_rows("round-trip.tsv"):
             simplified, traditional, decision = fields[0], fields[5], fields[8]
             if decision == "fix":
                 fixes.setdefault(traditional, simplified)
         return fixes
-    for fields in _rows("conversion-fixes.tsv"):
+    for fields in data_rows("conversion-fixes.tsv"):
         if fields[0] in ("*", target):
             fixes[fields[1]] = fields[2]
     return fixes
-
-
-def _rows(name: str) -> list[list[str]]:
-    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line and not line.startswith("#")]
 
 
 # Never converted inside prose: URLs, e-mail addresses, file names (a Chinese file name in the

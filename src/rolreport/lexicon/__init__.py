@@ -13,3 +13,16 @@
 
 Modules here import nothing heavy (no OpenCC, pydantic or YAML), so any stage may use them.
 """
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def data_rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of ``rolreport/data/NAME`` (blank lines and ``#`` comments left
+    out): the tables each of these modules reads, with the evidence for every row."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]

@@ -11,15 +11,13 @@ with its evidence, is ``data/locale-forms.tsv``.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "locale-forms.tsv"
+from rolreport.lexicon import data_rows
 
 
 @cache
 def _rows() -> tuple[tuple[str, ...], ...]:
-    lines = DATA.read_text(encoding="utf-8").splitlines()
-    return tuple(tuple(line.split("\t")) for line in lines if line and not line.startswith("#"))
+    return tuple(tuple(row) for row in data_rows("locale-forms.tsv"))
 
 
 def accepted_words(script: str) -> tuple[str, ...]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
+
+from rolreport.lexicon import data_rows
 
 # How a division's name ends, both scripts: what a place written out in a text ends with.
 TOWNSHIP_ENDS = ("街道", "苏木", "蘇木", "镇", "鎮", "乡", "鄉")
@@ -27,11 +28,7 @@ def _divisions() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
     """(name → its codes, code → name)."""
     codes: dict[str, list[str]] = {}
     names: dict[str, str] = {}
-    text = (files("rolreport") / "data" / "divisions.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        code, name = line.split("\t")
+    for code, name in data_rows("divisions.tsv"):
         names[code] = name
         codes.setdefault(name, []).append(code)
     return {name: tuple(found) for name, found in codes.items()}, names

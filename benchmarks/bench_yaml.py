@@ -1,7 +1,7 @@
 """libyaml against ruamel.yaml's own parser: same verdicts, same nodes, and how much faster.
 
 ``source.compose_yaml`` composes with libyaml (ruamel.yaml.clib) unless the source holds one of
-the constructs where libyaml is laxer (``source._LIBYAML_DIFFERS``) or may nest too deep.  This
+the constructs where libyaml is laxer (``source.libyaml_differs``) or may nest too deep.  This
 script is how those constructs were found and how the choice is kept honest: it mutates the
 example, the feature fixture and the escaping fixture with YAML's own syntax (indicators, tabs,
 BOMs, line separators, block headers, anchors, directives) and with the fuzzer's mutations, then
@@ -39,7 +39,7 @@ from bench_check import big_source
 from bench_cli import EXAMPLE, machine
 
 from rolreport.diagnostics import RolreportError
-from rolreport.source import _LIBYAML_DIFFERS, SourceText, _compose_with_libyaml, compose_yaml
+from rolreport.source import SourceText, _compose_with_libyaml, compose_yaml, libyaml_differs
 
 SYNTAX = ["\t", " \t", "|", ">", "|#", ">#", "|-", "|2", "|+", ">-2", "#", " #", "- ", "-", ": ", ":", "? ", "'",
           '"', "\\", "%", "%YAML 1.1\n", "!", "!!str ", "&", "&a ", "*a", "{", "}", "[", "]", ",", "\n", "  ",
@@ -108,7 +108,7 @@ def compare(count: int, seed: int) -> tuple[Counter[str], list[str]]:
         if ours != pure:
             tally["DIFFERENT"] += 1
             bad.append(text)
-        elif _LIBYAML_DIFFERS.search(text):
+        elif libyaml_differs(text):
             tally["screened"] += 1
         elif pure[0] == "rejected":
             tally["both reject"] += 1

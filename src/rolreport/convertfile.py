@@ -34,12 +34,13 @@ from rolreport.scalars import (
     prose_scalars,
     prose_slots,
     reads_as,
+    same_shapes,
     same_syntax,
     splice,
     with_runs,
 )
 from rolreport.source import STDIN, SourceText, compose_yaml, construct, decode, read_bytes
-from rolreport.validate import constructed, plain, validate
+from rolreport.validate import constructed, events_report, plain, validate
 from rolreport.variants import ConversionOptions, make_converter
 
 KINDS = ("yaml", "text", "html")
@@ -138,8 +139,7 @@ def convert_paths(
     problems: list[Diagnostic] = []
     for path in paths:
         try:
-            name, data = read_bytes(path)
-            source = decode(name, data, encoding)
+            source = decode(*read_bytes(path), encoding)  # the bytes are not kept: the text is
             text_kind = kind_of(path, source.text, kind)
             converted = _convert(source, text_kind, to, from_, options)
         except RolreportError as exc:
@@ -184,10 +184,6 @@ def _convert(source: SourceText, kind: str, to: str, from_: str | None, options:
 # YAML
 
 
-def _script_nodes(root: Any) -> list[Any]:
-    return [value for key, value in root.value if getattr(key, "value", None) == "script"]
-
-
 def _requoted(raw: str, value: str) -> str:
     """A scalar rewritten as one double-quoted line that reads back as ``value`` (anything can be
     written so); a block scalar's closing line breaks stay, so the next key keeps its line."""
@@ -207,37 +203,60 @@ def _convert_yaml(
     whose output holds ``#``, ``: `` or a quote) is rewritten double-quoted, and then, only then,
     the result is parsed again to prove it reads back.  The converted values are validated in
     the data already constructed: the report model sees the result without a second parse.
+
+    The source is read from libyaml's events when it can be (``yamlevents``: the data and the
+    prose slices in one pass, no node graph), else composed; all its strings are converted in
+    one OpenCC call (``Converter.convert_many``).
     """
-    constructor, root = compose_yaml(source)
-    data, report, fast = constructed(source, constructor, root)
-    converter = make_converter(from_ or report.script, to, project=project, report=report.conversion, options=options)
     text = source.text
-    slots = prose_slots(root, data)
-    wanted: list[str] = []
-    edits = []
-    requoted = []
-    for number, slot in enumerate(slots):
-        raw = text[slot.start : slot.end]
-        converted = converter.convert(raw)
-        # A one-line plain scalar is written as its value: its conversion is the value's
-        value = converted if raw == slot.value else converter.convert(slot.value)
-        wanted.append(value)
-        unchanged = converted == raw and slot.value == value  # reads as it did, which is right
-        if not unchanged and not _reads_back(raw, converted, slot, value):
-            converted = _requoted(raw, value)
-            requoted.append(number)
-        edits.append((slot.start, slot.end, converted))
-    for node in _script_nodes(root):  # keep its quoting: replace the value inside the slice
-        start, end = node.start_mark.index, node.end_mark.index
-        edits.append((start, end, text[start:end].replace(str(node.value), to)))
-    result = splice(text, edits)
-    if requoted:  # a rewritten scalar changes the syntax: prove the whole result reads back
+    quick = events_report(source)
+    if quick is not None:
+        (read, report), fast = quick, True
+        data, slots, spans = read.data, read.slots, [read.script] if read.script is not None else []
+    else:
+        constructor, root = compose_yaml(source)
+        data, report, fast = constructed(source, constructor, root)
+        slots = prose_slots(root, data)
+        spans = [
+            (value.start_mark.index, value.end_mark.index, str(value.value))
+            for key, value in root.value
+            if getattr(key, "value", None) == "script"
+        ]
+    converter = make_converter(from_ or report.script, to, project=project, report=report.conversion, options=options)
+    del report, quick  # the source's model is not needed again (its memory is the converted one's)
+    raws = [text[slot.start : slot.end] for slot in slots]
+    converted_raws = converter.convert_many(raws)
+    # A one-line plain scalar is written as its value: its conversion is the value's.  The
+    # others (quoted, folded, block) have their values converted on their own.
+    others = [number for number, (slot, raw) in enumerate(zip(slots, raws, strict=True)) if raw != slot.value]
+    wanted = list(converted_raws)
+    for number, value in zip(others, converter.convert_many([slots[n].value for n in others]), strict=True):
+        wanted[number] = value
+    changed = [n for n in range(len(slots)) if converted_raws[n] != raws[n] or slots[n].value != wanted[n]]
+    # A scalar written as its value (most are) reads back as its conversion when the conversion
+    # changed content only, where content was: one check for all of them.
+    as_written = [n for n in changed if raws[n] == slots[n].value]
+    shaped = same_shapes([raws[n] for n in as_written], [converted_raws[n] for n in as_written])
+    pieces: dict[int, str] = {}  # slot number → what its slice becomes
+    for number in changed:
+        raw, converted, value = raws[number], converted_raws[number], wanted[number]
+        if (shaped and raw == slots[number].value) or _reads_back(raw, converted, slots[number], value):
+            pieces[number] = converted
+        else:
+            pieces[number] = _requoted(raw, value)
+    # script: keeps its quoting; the value inside the slice is replaced
+    script_edits = [(start, end, text[start:end].replace(value, to)) for start, end, value in spans]
+
+    def spliced() -> str:
+        return splice(text, [(slots[n].start, slots[n].end, piece) for n, piece in pieces.items()] + script_edits)
+
+    result = spliced()
+    if any(piece != converted_raws[n] for n, piece in pieces.items()):
+        # a rewritten scalar changes the syntax: prove the whole result reads back
         wrong, parsed = _misread(source, result, wanted)
         if wrong:  # one more pass: those that still misread, double-quoted too
-            for number in wrong:
-                slot = slots[number]
-                edits[number] = (slot.start, slot.end, _requoted(text[slot.start : slot.end], wanted[number]))
-            result = splice(text, edits)
+            pieces.update((n, _requoted(raws[n], wanted[n])) for n in wrong)
+            result = spliced()
             wrong, parsed = _misread(source, result, wanted)
         if wrong or parsed is None:
             raise UsageError(
@@ -248,9 +267,7 @@ def _convert_yaml(
         slot.holder[slot.key] = value
     if "script" in data:
         data["script"] = to
-    read_back = _validated(
-        source.name, data if fast else plain(data), lambda: _converted(source, constructor, root, wanted, to)
-    )
+    read_back = _validated(source.name, data if fast else plain(data), lambda: _converted(source, wanted, to))
     if read_back.script != to:
         raise RolreportError(Diagnostic(source.name, 1, 1, "转换后 script 未更新 (script was not updated)"))
     return result
@@ -269,8 +286,9 @@ def _validated(name: str, data: Any, located: Callable[[], Any]) -> Any:
         return validate(name, located())
 
 
-def _converted(source: SourceText, constructor: Any, root: Any, wanted: list[str], to: str) -> Any:
+def _converted(source: SourceText, wanted: list[str], to: str) -> Any:
     """The located data of the source with the converted values in place."""
+    constructor, root = compose_yaml(source)
     data = construct(source.name, constructor, root)
     for slot, value in zip(prose_slots(root, data), wanted, strict=True):
         slot.holder[slot.key] = value
@@ -283,11 +301,11 @@ def _reads_back(raw: str, converted: str, slot: Slot, value: str) -> bool:
     """Whether ``converted``, written where ``raw`` was, reads as ``value`` (see _convert_yaml)."""
     if not same_syntax(raw, converted):
         return False
-    if slot.node.style == '"' and "\\" in raw:  # escapes may write content characters
-        return reads_as(converted, slot.node.style) == value
+    if slot.style == '"' and "\\" in raw:  # escapes may write content characters
+        return reads_as(converted, slot.style) == value
     runs = content_runs(raw)
     if content_runs(slot.value) != runs:  # the value's content is not the slice's: be sure
-        return reads_as(converted, slot.node.style) == value
+        return reads_as(converted, slot.style) == value
     return with_runs(slot.value, content_runs(converted)) == value
 
 

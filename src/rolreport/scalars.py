@@ -294,24 +294,18 @@ def _rebuild_raw(raw: str, start: int, style: str | None, wide: dict[int, int]) 
     return _plain(raw, start)
 
 
-@dataclass
+@dataclass(slots=True)
 class Slot:
-    """A prose string as ``convert`` edits it: its node's source slice, and the place of its
+    """A prose string as ``convert`` edits it: its source slice and style, and the place of its
     value in the constructed data (``holder[key]``), so a converted value can be validated
     without parsing the converted text again."""
 
-    node: Any
+    start: int  # source index where the scalar starts (its quote or block indicator)
+    end: int
+    style: str | None  # None (plain), "'", '"', "|", ">"
     holder: Any
     key: Any
     value: str
-
-    @property
-    def start(self) -> int:
-        return int(self.node.start_mark.index)
-
-    @property
-    def end(self) -> int:
-        return int(self.node.end_mark.index)
 
 
 def prose_slots(root: Any, data: Any) -> list[Slot]:
@@ -335,11 +329,11 @@ def prose_slots(root: Any, data: Any) -> list[Slot]:
     return found
 
 
-def _visit(node: Any, holder: Any, key: Any, found: list[Slot], stack: list[tuple[Any, Any]], scalar: type) -> None:
+def _visit(node: Any, holder: Any, key: Any, found: list[Slot], stack: list[tuple[Any, Any]], scalar: Any) -> None:
     value = holder[key]
     if isinstance(node, scalar):
         if getattr(node, "tag", None) == "tag:yaml.org,2002:str" and isinstance(value, str):
-            found.append(Slot(node, holder, key, value))
+            found.append(Slot(node.start_mark.index, node.end_mark.index, node.style, holder, key, value))
     else:
         stack.append((node, value))
 
@@ -358,6 +352,21 @@ def same_syntax(raw: str, edited: str) -> bool:
     return _SYNTAX.findall(raw) == _SYNTAX.findall(edited) and len(_CONTENT.findall(raw)) == len(
         _CONTENT.findall(edited)
     )
+
+
+def same_shapes(raws: list[str], edited: list[str]) -> bool:
+    """Whether each ``edited[i]`` is ``raws[i]`` with its content runs replaced by non-empty ones
+    (:func:`same_syntax`, and content where content was), for all of them in one pass: each
+    text with every content run written as one placeholder, joined by NUL (a syntax character, so
+    no run reaches over it; a text holding one itself is checked on its own)."""
+    joined, joined_edited = "\0".join(raws), "\0".join(edited)
+    if joined.count("\0") != len(raws) - 1 or joined_edited.count("\0") != len(edited) - 1:
+        return all(_shape(a) == _shape(b) for a, b in zip(raws, edited, strict=True))
+    return len(raws) == len(edited) and _shape(joined) == _shape(joined_edited)
+
+
+def _shape(text: str) -> str:
+    return _CONTENT.sub("\ue000", text)
 
 
 def content_runs(text: str) -> list[str]:

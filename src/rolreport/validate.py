@@ -18,9 +18,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from rolreport import yamlevents
 from rolreport.diagnostics import Diagnostic, RolreportError, printable
 from rolreport.model import Report
 from rolreport.source import SourceText, compose_yaml, construct, construct_plain, read_source
+from rolreport.yamlevents import Read
 
 # Keys a Chinese-speaking author may type by instinct, mapped to the real ones (hints only).
 _CHINESE_KEYS = {
@@ -51,9 +53,25 @@ class LoadedReport:
 def load_report(path: str, encoding: str | None = None) -> LoadedReport:
     """Read, parse and validate one report source; raise :class:`RolreportError` with all problems."""
     source = read_source(path, encoding)
+    quick = events_report(source)
+    if quick is not None:
+        return LoadedReport(source, quick[0].data, quick[1])
     constructor, root = compose_yaml(source)
     data, report, _ = constructed(source, constructor, root)
     return LoadedReport(source, data, report)
+
+
+def events_report(source: SourceText) -> tuple[Read, Report] | None:
+    """The source read from libyaml's events (``yamlevents``: no node graph) and its report, or
+    None when it must be composed: the events reader does not take it, or the report is not
+    valid (its messages need the located construction)."""
+    read = yamlevents.read(source.text)
+    if read is None:
+        return None
+    try:
+        return read, Report.model_validate(read.data)
+    except ValidationError:
+        return None
 
 
 def constructed(source: SourceText, constructor: Any, root: Any) -> tuple[Any, Report, bool]:

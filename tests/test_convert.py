@@ -185,6 +185,27 @@ def test_text_without_chinese_characters_is_unchanged(text):
         assert Converter(source, target).convert(text) == text
 
 
+# Pieces that end or start a verbatim kind, a cut phrase or a quotation at a text's edge: what
+# one text's conversion must not carry into the next when convert_many joins them.
+EDGES = st.lists(
+    st.sampled_from(
+        ["https://www.gov.cn/规范", "www.gov.cn", "fzb@changzhou.gov.cn", "fzb@", "（法治报告规范.docx", "规范.pdf",
+         " 规范", "复议", "复", "议", "“", "”", "‘", "’", "\n", "\x00", "\ue000", "\ue001", "干部学院", "常州", "发", "展"]
+    ),  # fmt: skip
+    max_size=6,
+).map("".join)
+
+
+@given(texts=st.lists(st.one_of(MIXED, EDGES), max_size=8))
+@settings(max_examples=200, deadline=None)
+def test_many_texts_in_one_call_convert_each_as_it_converts_alone(texts):
+    """``convert_many`` joins the texts for one OpenCC call: no text's conversion, cut or quote
+    depth may reach into its neighbour's (issue 15)."""
+    for target, quotes in (("zh-Hant-TW", "corner"), ("zh-Hant", "keep"), ("zh-Hant-HK", "keep")):
+        converter = Converter("zh-Hans", target, quotes=quotes, overrides={"复议": "復議"}, protect=["干部学院"])
+        assert converter.convert_many(texts) == [converter.convert(text) for text in texts]
+
+
 URL = st.from_regex(r"https://www\.[a-z]{3,8}\.gov\.cn/[a-z0-9/]{0,12}", fullmatch=True)
 NUMBER = st.from_regex(r"[0-9]{1,6}(\.[0-9]{1,2})?%?", fullmatch=True)
 

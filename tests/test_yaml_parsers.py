@@ -144,3 +144,81 @@ def test_what_only_ruamel_constructs_goes_the_located_way():
         "title": "x",
         "year": 2024,
     }
+
+
+# -- the events reader (yamlevents: convert and load_report) ---------------------------------------
+
+
+def _composed_reading(text: str):
+    """What the composed path makes of a source: the plain data and every prose slot, or None."""
+    from rolreport.scalars import prose_slots
+    from rolreport.source import construct_plain
+
+    try:
+        constructor, root = compose_yaml(SourceText("r.yaml", text))
+    except RolreportError:
+        return None
+    data = construct_plain(constructor, root)
+    if data is None:
+        return None
+    script = [(v.start_mark.index, v.end_mark.index, v.value) for k, v in root.value if k.value == "script"]
+    return data, [(s.start, s.end, s.style, s.value, s.holder[s.key]) for s in prose_slots(root, data)], script
+
+
+def _events_reading(text: str):
+    from rolreport import yamlevents
+
+    read = yamlevents.read(text)
+    if read is None:
+        return None
+    slots = [(s.start, s.end, s.style, s.value, s.holder[s.key]) for s in read.slots]
+    return read.data, slots, [read.script] if read.script else []
+
+
+@pytest.mark.parametrize("path", _sources(), ids=lambda p: p.name)
+def test_the_events_reader_reads_each_fixture_as_the_composed_path_does(path):
+    text = path.read_text(encoding="utf-8")
+    events = _events_reading(text)
+    if path.name != "escaping.yaml":  # tabs: composed by ruamel alone
+        assert events is not None, "the events reader is not taken"
+    if events is not None:
+        assert events == _composed_reading(text)
+
+
+def test_the_events_reader_agrees_with_the_composed_path_or_leaves_the_source_to_it():
+    """On mutated sources the events reader gives the composed path's data, prose slices and
+    script, or nothing (and the composed path then reads it, with its messages)."""
+    rng = random.Random(15)
+    bases = [p.read_text(encoding="utf-8") for p in _sources()]
+    taken = 0
+    for _ in range(600):
+        text = rng.choice(bases)
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(len(text) + 1)
+            text = text[:at] + rng.choice(SYNTAX) + text[at + rng.choice((0, 0, 1, 3)) :]
+        events = _events_reading(text)
+        if events is not None:
+            taken += 1
+            assert events == _composed_reading(text), text
+    assert taken > 150
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: &a 某县\nissuer: *a\n",  # an anchor and an alias
+        "title: x\ntitle: y\n",  # a duplicate key: the composed path reports it
+        "1: x\n'1': y\n",  # the same key as written, though one is a number
+        "<<: {year: 2024}\ntitle: x\n",  # a merge key
+        "title: !!str 2024\n",  # an explicit tag
+        "title: x\n---\ntitle: y\n",  # a second document
+        "- x\n",  # a top level that is not a mapping
+        "",  # nothing
+        "closing: {date: 2025-02-29}\n",  # a value that does not construct
+        "? [a]\n: b\n",  # a key that is not a scalar
+    ],
+)
+def test_what_the_events_reader_does_not_take_goes_the_composed_way(text):
+    from rolreport import yamlevents
+
+    assert yamlevents.read(text) is None

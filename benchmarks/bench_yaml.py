@@ -14,6 +14,11 @@ composes each source both ways.  Outcomes:
 * libyaml rejects — ruamel accepts: the fallback composes it with ruamel (only slower);
 * DIFFERENT — a verdict, a message or a node that is not the same: must be 0.
 
+The events reader (``yamlevents``: ``convert`` and ``load_report`` read a source from libyaml's
+events, without a node graph) is compared on the same sources: where it reads one (``read from
+events``), its data, prose slices and ``script:`` value must be the composed path's
+(``EVENTS DIFFERENT``: must be 0).
+
 Marks compared: every node's start (index, line, column) and end index — all that rolreport
 reads.  Allowed to differ: the position of an empty value (libyaml puts it right after the key's
 colon, ruamel at the next token), and the line and column of an end mark (at the end of a file
@@ -98,6 +103,34 @@ def libyaml_accepts(text: str) -> bool:
     return composed is not None and isinstance(composed[1], MappingNode)
 
 
+def composed_reading(text: str) -> Any:
+    """What the composed path makes of a source: plain data, every prose slot (slice, style,
+    value, the value in the data) and the ``script:`` value's slice; None if it takes none."""
+    from rolreport.scalars import prose_slots
+    from rolreport.source import construct_plain
+
+    try:
+        constructor, root = compose_yaml(SourceText("r.yaml", text))
+    except RolreportError:
+        return None
+    data = construct_plain(constructor, root)
+    if data is None:
+        return None
+    script = [(v.start_mark.index, v.end_mark.index, v.value) for k, v in root.value if k.value == "script"]
+    return data, [(s.start, s.end, s.style, s.value, s.holder[s.key]) for s in prose_slots(root, data)], script
+
+
+def events_reading(text: str) -> Any:
+    """The same, as the events reader gives it; None where it leaves the source to composing."""
+    from rolreport import yamlevents
+
+    read = yamlevents.read(text)
+    if read is None:
+        return None
+    slots = [(s.start, s.end, s.style, s.value, s.holder[s.key]) for s in read.slots]
+    return read.data, slots, [read.script] if read.script else []
+
+
 def compare(count: int, seed: int) -> tuple[Counter[str], list[str]]:
     rng = random.Random(seed)
     tally: Counter[str] = Counter()
@@ -116,6 +149,12 @@ def compare(count: int, seed: int) -> tuple[Counter[str], list[str]]:
             tally["libyaml rejects (ruamel composes)"] += 1
         else:
             tally["same"] += 1
+        events = events_reading(text)
+        if events is not None:
+            tally["read from events"] += 1
+            if events != composed_reading(text):
+                tally["EVENTS DIFFERENT"] += 1
+                bad.append(text)
     return tally, bad
 
 
@@ -132,6 +171,15 @@ def timing(runs: int) -> None:
             times.append(time.perf_counter() - start)
         name = "libyaml (with the screen)" if use else "ruamel.yaml alone"
         print(f"compose {path.stat().st_size:,} bytes, {name}: {statistics.median(times) * 1000:7.1f} ms")
+    from rolreport import yamlevents
+
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        yamlevents.read(source.text)
+        times.append(time.perf_counter() - start)
+    print(f"read {path.stat().st_size:,} bytes from libyaml's events (data and prose slices): "
+          f"{statistics.median(times) * 1000:7.1f} ms")  # fmt: skip
 
 
 def main() -> None:
@@ -145,7 +193,8 @@ def main() -> None:
     start = time.perf_counter()
     tally, bad = compare(args.sources, args.seed)
     print(f"{args.sources:,} mutated sources in {time.perf_counter() - start:.0f} s:")
-    for name in ("same", "both reject", "screened", "libyaml rejects (ruamel composes)", "DIFFERENT"):
+    names = ("same", "both reject", "screened", "libyaml rejects (ruamel composes)", "DIFFERENT")
+    for name in (*names, "read from events", "EVENTS DIFFERENT"):
         print(f"  {name}: {tally[name]:,}")
     for text in bad[:5]:
         print("----\n" + text[:400])

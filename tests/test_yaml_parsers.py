@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from bench_yaml import composed_reading, events_reading
+
 from conftest import EXAMPLE, ROOT
 from rolreport.diagnostics import RolreportError
 from rolreport.source import SourceText, _compose_with_libyaml, compose_yaml
@@ -149,40 +152,14 @@ def test_what_only_ruamel_constructs_goes_the_located_way():
 # -- the events reader (yamlevents: convert and load_report) ---------------------------------------
 
 
-def _composed_reading(text: str):
-    """What the composed path makes of a source: the plain data and every prose slot, or None."""
-    from rolreport.scalars import prose_slots
-    from rolreport.source import construct_plain
-
-    try:
-        constructor, root = compose_yaml(SourceText("r.yaml", text))
-    except RolreportError:
-        return None
-    data = construct_plain(constructor, root)
-    if data is None:
-        return None
-    script = [(v.start_mark.index, v.end_mark.index, v.value) for k, v in root.value if k.value == "script"]
-    return data, [(s.start, s.end, s.style, s.value, s.holder[s.key]) for s in prose_slots(root, data)], script
-
-
-def _events_reading(text: str):
-    from rolreport import yamlevents
-
-    read = yamlevents.read(text)
-    if read is None:
-        return None
-    slots = [(s.start, s.end, s.style, s.value, s.holder[s.key]) for s in read.slots]
-    return read.data, slots, [read.script] if read.script else []
-
-
 @pytest.mark.parametrize("path", _sources(), ids=lambda p: p.name)
 def test_the_events_reader_reads_each_fixture_as_the_composed_path_does(path):
     text = path.read_text(encoding="utf-8")
-    events = _events_reading(text)
+    events = events_reading(text)
     if path.name != "escaping.yaml":  # tabs: composed by ruamel alone
         assert events is not None, "the events reader is not taken"
     if events is not None:
-        assert events == _composed_reading(text)
+        assert events == composed_reading(text)
 
 
 def test_the_events_reader_agrees_with_the_composed_path_or_leaves_the_source_to_it():
@@ -196,10 +173,10 @@ def test_the_events_reader_agrees_with_the_composed_path_or_leaves_the_source_to
         for _ in range(rng.randint(1, 3)):
             at = rng.randrange(len(text) + 1)
             text = text[:at] + rng.choice(SYNTAX) + text[at + rng.choice((0, 0, 1, 3)) :]
-        events = _events_reading(text)
+        events = events_reading(text)
         if events is not None:
             taken += 1
-            assert events == _composed_reading(text), text
+            assert events == composed_reading(text), text
     assert taken > 150
 
 

@@ -495,6 +495,25 @@ def test_invalid_yaml_report_is_refused_with_locations(run, tmp_path, example_co
     assert example_copy.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (("  - title: 深入", "  - title: 一、深入"), r"^.*:28:12: 标题不能以手写编号“一、”开头"),  # prose it converts
+        (("script: zh-Hant-TW", "script: zh-TW"), r"^.*:9:9: .*script"),  # the script it converts from
+        (("  overrides:\n", "  overides:\n"), r"^.*:\d+:\d+: .*overides"),  # the settings it converts with
+    ],
+)
+def test_an_invalid_source_is_reported_as_the_source(run, example_copy, edit, message):
+    """convert validates the report once, converted; a source that is not valid is still
+    reported at its own lines, in its own words, and nothing is written (issue 15)."""
+    example_copy.write_text(example_copy.read_text(encoding="utf-8").replace(*edit, 1), "utf-8")
+    before = example_copy.read_bytes()
+    result = run("convert", example_copy, "--to", "zh-Hans", "--from", "zh-Hant-TW", "--in-place")
+    assert result.exit_code == 1
+    assert re.search(message, result.stderr, re.M), result.stderr
+    assert example_copy.read_bytes() == before
+
+
 def test_bad_script_names(run):
     assert run("convert", EXAMPLE, "--to", "zh-TW").exit_code == 2
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from rolreport import yamlevents
 from rolreport.config import load_config
 from rolreport.convert import Converter
 from rolreport.diagnostics import Diagnostic, RolreportError, UsageError
@@ -40,7 +41,7 @@ from rolreport.scalars import (
     with_runs,
 )
 from rolreport.source import STDIN, SourceText, compose_yaml, construct, decode, read_bytes
-from rolreport.validate import constructed, events_report, plain, validate
+from rolreport.validate import constructed, conversion_settings, plain, validate
 from rolreport.variants import ConversionOptions, make_converter
 
 KINDS = ("yaml", "text", "html")
@@ -209,11 +210,12 @@ def _convert_yaml(
     one OpenCC call (``Converter.convert_many``).
     """
     text = source.text
-    quick = events_report(source)
-    if quick is not None:
-        (read, report), fast = quick, True
-        data, slots, spans = read.data, read.slots, [read.script] if read.script is not None else []
-    else:
+    read = yamlevents.read(text)
+    settings = conversion_settings(read.data) if read is not None else None
+    if read is not None and settings is not None:
+        data, slots, spans, fast = read.data, read.slots, [read.script] if read.script is not None else [], True
+        script, conversion = settings
+    else:  # composed, and validated now: an invalid source is reported before anything else
         constructor, root = compose_yaml(source)
         data, report, fast = constructed(source, constructor, root)
         slots = prose_slots(root, data)
@@ -222,8 +224,10 @@ def _convert_yaml(
             for key, value in root.value
             if getattr(key, "value", None) == "script"
         ]
-    converter = make_converter(from_ or report.script, to, project=project, report=report.conversion, options=options)
-    del report, quick  # the source's model is not needed again (its memory is the converted one's)
+        script, conversion = report.script, report.conversion
+        del report  # not needed again (its memory is the converted report's)
+    del read
+    converter = make_converter(from_ or script, to, project=project, report=conversion, options=options)
     raws = [text[slot.start : slot.end] for slot in slots]
     converted_raws = converter.convert_many(raws)
     # A one-line plain scalar is written as its value: its conversion is the value's.  The
@@ -287,9 +291,11 @@ def _validated(name: str, data: Any, located: Callable[[], Any]) -> Any:
 
 
 def _converted(source: SourceText, wanted: list[str], to: str) -> Any:
-    """The located data of the source with the converted values in place."""
+    """The located data of the source with the converted values in place; if the source itself
+    is not valid, its own messages (raised), which is what a user must fix."""
     constructor, root = compose_yaml(source)
     data = construct(source.name, constructor, root)
+    validate(source.name, data)
     for slot, value in zip(prose_slots(root, data), wanted, strict=True):
         slot.holder[slot.key] = value
     if "script" in data:

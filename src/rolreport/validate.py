@@ -14,13 +14,14 @@ import re
 import types
 import typing
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from rolreport import yamlevents
 from rolreport.diagnostics import Diagnostic, RolreportError, printable
-from rolreport.model import Report
+from rolreport.model import ConversionSettings, Report
 from rolreport.source import SourceText, compose_yaml, construct, construct_plain, read_source
 from rolreport.yamlevents import Read
 
@@ -72,6 +73,31 @@ def events_report(source: SourceText) -> tuple[Read, Report] | None:
         return read, Report.model_validate(read.data)
     except ValidationError:
         return None
+
+
+def conversion_settings(data: Any) -> tuple[str, ConversionSettings | None] | None:
+    """A report's ``script`` and ``conversion`` validated as the report validates them (the
+    same fields), without the rest; None when either is not valid.
+
+    ``convert`` needs them before it converts, and validates the whole report once, converted:
+    a source whose result is valid is converted in one validation; one whose result is not
+    gets its own messages (see convertfile)."""
+    try:
+        settings = _settings_model().model_validate(data)
+    except ValidationError:
+        return None
+    return settings.script, settings.conversion
+
+
+@cache
+def _settings_model() -> Any:  # a model made at run time: its fields are not known to mypy
+    from pydantic import ConfigDict, create_model
+
+    fields: Any = {
+        name: (Report.model_fields[name].annotation, Report.model_fields[name]) for name in ("script", "conversion")
+    }
+    config = ConfigDict(**{**Report.model_config, "extra": "ignore"})  # the report's own, unknown keys aside
+    return create_model("ConversionFields", __config__=config, **fields)
 
 
 def constructed(source: SourceText, constructor: Any, root: Any) -> tuple[Any, Report, bool]:

@@ -4,10 +4,11 @@ memory ≤ 2.5× the file's text), for sources of about 1 MB and 10 MB (the exam
 Both in one process, start-up and dictionary loading excluded, with the garbage collector's
 thresholds of a command-line run, medians of 3: OpenCC converts the
 file's whole text with the config rolreport uses (the example is a zh-Hant-TW edition, so the
-conversion is to zh-Hans: ``tw2s``); rolreport reads, parses, validates,
-converts every prose scalar in place and validates the result (``convertfile.convert_paths``).
-Peak memory is what ``tracemalloc`` sees during rolreport's run (Python's allocations: the
-parsed nodes and data, the text and its copies), against the size of the text in memory.
+conversion is to zh-Hans: ``tw2s``); rolreport reads and decodes the file, parses it (from
+libyaml's events), converts every prose scalar in place, validates the converted report and
+encodes the result (``convertfile.convert_paths``).  Peak memory is what ``tracemalloc`` sees
+during rolreport's run (Python's allocations: the data, the report's models, the text and its
+copies), against the size of the text in memory.
 
 Then as a user sees it: the ``opencc`` command-line tool (installed with the binding) against
 ``rolreport convert``, each a new process (start-up and dictionaries included).

@@ -61,15 +61,20 @@ def test_libyaml_composes_the_fixtures_as_ruamel_does(path):
     assert outcome(text, True) == outcome(text, False)
 
 
-def test_mutated_sources_get_the_same_verdict_and_nodes_both_ways():
-    rng = random.Random(10)
-    bases = [p.read_text(encoding="utf-8") for p in FIXTURES]
-    fast = 0
-    for _ in range(300):
+def mutated(bases: list[str], count: int, seed: int):
+    """``count`` sources, each one of ``bases`` with one to three pieces of YAML syntax put in."""
+    rng = random.Random(seed)
+    for _ in range(count):
         text = rng.choice(bases)
         for _ in range(rng.randint(1, 3)):
             at = rng.randrange(len(text) + 1)
             text = text[:at] + rng.choice(SYNTAX) + text[at + rng.choice((0, 0, 1, 3)) :]
+        yield text
+
+
+def test_mutated_sources_get_the_same_verdict_and_nodes_both_ways():
+    fast = 0
+    for text in mutated([p.read_text(encoding="utf-8") for p in FIXTURES], 300, seed=10):
         assert outcome(text, True) == outcome(text, False), text
         fast += _compose_with_libyaml(text) is not None
     assert fast > 50  # the comparison covered sources that libyaml composed
@@ -167,14 +172,8 @@ def test_the_events_reader_reads_each_fixture_as_the_composed_path_does(path):
 def test_the_events_reader_agrees_with_the_composed_path_or_leaves_the_source_to_it():
     """On mutated sources the events reader gives the composed path's data, prose slices and
     script, or nothing (and the composed path then reads it, with its messages)."""
-    rng = random.Random(15)
-    bases = [p.read_text(encoding="utf-8") for p in _sources()]
     taken = 0
-    for _ in range(600):
-        text = rng.choice(bases)
-        for _ in range(rng.randint(1, 3)):
-            at = rng.randrange(len(text) + 1)
-            text = text[:at] + rng.choice(SYNTAX) + text[at + rng.choice((0, 0, 1, 3)) :]
+    for text in mutated([p.read_text(encoding="utf-8") for p in _sources()], 600, seed=15):
         events = events_reading(text)
         if events is not None:
             taken += 1

@@ -71,9 +71,10 @@ def _read(loader: Any) -> Read | None:
     root: dict[Any, Any] = {}
     slots: list[Slot] = []
     script: tuple[int, int, str] | None = None
-    # The open containers' state, innermost in the variables: the container, whether it is a
-    # mapping, whether its strings are prose, the raw keys it has (a duplicate is the composed
-    # path's to report), the key waiting for its value and that key as written.
+    # The innermost open container's state is in variables, the outer ones' on the stack: the
+    # container, whether it is a mapping, whether its strings are prose, and the keys it has as
+    # written (a duplicate is the composed path's to report); for the innermost mapping also the
+    # key waiting for its value, constructed and as written.
     stack: list[tuple[Any, bool, bool, set[str]]] = []
     container: Any = root
     mapping, prose, seen = True, True, set()

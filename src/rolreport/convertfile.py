@@ -1,7 +1,7 @@
 """``rolreport convert``: convert files between scripts, changing nothing but the text.
 
 * YAML report sources are edited *in place in their own text*: each prose scalar's source slice
-  (found through ruamel.yaml's node positions) is converted where it stands, so comments, key
+  (found through libyaml's event marks, or ruamel.yaml's node positions) is converted where it stands, so comments, key
   order, quoting, block styles and indentation are preserved byte for byte; only prose changes,
   and ``script:`` is set to the target.  The result is validated before it is written.
 * ``.txt`` and ``.md`` convert as text.

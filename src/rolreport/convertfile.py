@@ -1,9 +1,9 @@
 """``rolreport convert``: convert files between scripts, changing nothing but the text.
 
 * YAML report sources are edited *in place in their own text*: each prose scalar's source slice
-  (found through libyaml's event marks, or ruamel.yaml's node positions) is converted where it stands, so comments, key
-  order, quoting, block styles and indentation are preserved byte for byte; only prose changes,
-  and ``script:`` is set to the target.  The result is validated before it is written.
+  (found through libyaml's event marks, or ruamel.yaml's node positions) is converted where it
+  stands, so comments, key order, quoting, block styles and indentation are preserved byte for
+  byte; only prose changes, and ``script:`` is set to the target.  The result is validated before it is written.
 * ``.txt`` and ``.md`` convert as text.
 * ``.html`` converts text nodes only — never tags, attributes, comments, scripts or styles —
   except that ``<html lang>`` follows the new script when it named the old one.
@@ -29,7 +29,6 @@ from rolreport.fsio import write_files, write_stdout
 from rolreport.lexicon.scripts import SCRIPTS
 from rolreport.model import ConversionSettings
 from rolreport.scalars import (
-    Slot,
     content_runs,
     double_quoted_body,
     prose_scalars,
@@ -43,6 +42,7 @@ from rolreport.scalars import (
 from rolreport.source import STDIN, SourceText, compose_yaml, construct, decode, read_bytes
 from rolreport.validate import constructed, conversion_settings, plain, validate
 from rolreport.variants import ConversionOptions, make_converter
+from rolreport.yamlevents import Slot
 
 KINDS = ("yaml", "text", "html")
 _EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".txt": "text", ".md": "text", ".markdown": "text",
@@ -232,19 +232,20 @@ def _convert_yaml(
     converted_raws = converter.convert_many(raws)
     # A one-line plain scalar is written as its value: its conversion is the value's.  The
     # others (quoted, folded, block) have their values converted on their own.
-    others = [number for number, (slot, raw) in enumerate(zip(slots, raws, strict=True)) if raw != slot.value]
+    written = [raw == slot.value for slot, raw in zip(slots, raws, strict=True)]
+    others = [number for number, as_value in enumerate(written) if not as_value]
     wanted = list(converted_raws)
     for number, value in zip(others, converter.convert_many([slots[n].value for n in others]), strict=True):
         wanted[number] = value
     changed = [n for n in range(len(slots)) if converted_raws[n] != raws[n] or slots[n].value != wanted[n]]
     # A scalar written as its value (most are) reads back as its conversion when the conversion
     # changed content only, where content was: one check for all of them.
-    as_written = [n for n in changed if raws[n] == slots[n].value]
+    as_written = [n for n in changed if written[n]]
     shaped = same_shapes([raws[n] for n in as_written], [converted_raws[n] for n in as_written])
     pieces: dict[int, str] = {}  # slot number → what its slice becomes
     for number in changed:
         raw, converted, value = raws[number], converted_raws[number], wanted[number]
-        if (shaped and raw == slots[number].value) or _reads_back(raw, converted, slots[number], value):
+        if (shaped and written[number]) or _reads_back(raw, converted, slots[number], value):
             pieces[number] = converted
         else:
             pieces[number] = _requoted(raw, value)

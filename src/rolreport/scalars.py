@@ -17,6 +17,7 @@ from typing import Any
 
 from rolreport.source import node_value
 from rolreport.variants import NOT_PROSE
+from rolreport.yamlevents import Slot
 
 _SIMPLE_ESCAPES = {
     "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
@@ -292,20 +293,6 @@ def _rebuild_raw(raw: str, start: int, style: str | None, wide: dict[int, int]) 
     if style in ("|", ">"):
         return _block(raw, start, folded=style == ">")
     return _plain(raw, start)
-
-
-@dataclass(slots=True)
-class Slot:
-    """A prose string as ``convert`` edits it: its source slice and style, and the place of its
-    value in the constructed data (``holder[key]``), so a converted value can be validated
-    without parsing the converted text again."""
-
-    start: int  # source index where the scalar starts (its quote or block indicator)
-    end: int
-    style: str | None  # None (plain), "'", '"', "|", ">"
-    holder: Any
-    key: Any
-    value: str
 
 
 def prose_slots(root: Any, data: Any) -> list[Slot]:

@@ -23,7 +23,6 @@ from rolreport import yamlevents
 from rolreport.diagnostics import Diagnostic, RolreportError, printable
 from rolreport.model import ConversionSettings, Report
 from rolreport.source import SourceText, compose_yaml, construct, construct_plain, read_source
-from rolreport.yamlevents import Read
 
 # Keys a Chinese-speaking author may type by instinct, mapped to the real ones (hints only).
 _CHINESE_KEYS = {
@@ -54,25 +53,15 @@ class LoadedReport:
 def load_report(path: str, encoding: str | None = None) -> LoadedReport:
     """Read, parse and validate one report source; raise :class:`RolreportError` with all problems."""
     source = read_source(path, encoding)
-    quick = events_report(source)
-    if quick is not None:
-        return LoadedReport(source, quick[0].data, quick[1])
+    read = yamlevents.read(source.text)  # no node graph; None: the composed path must read it
+    if read is not None:
+        try:
+            return LoadedReport(source, read.data, Report.model_validate(read.data))
+        except ValidationError:
+            pass  # the messages need the located construction
     constructor, root = compose_yaml(source)
     data, report, _ = constructed(source, constructor, root)
     return LoadedReport(source, data, report)
-
-
-def events_report(source: SourceText) -> tuple[Read, Report] | None:
-    """The source read from libyaml's events (``yamlevents``: no node graph) and its report, or
-    None when it must be composed: the events reader does not take it, or the report is not
-    valid (its messages need the located construction)."""
-    read = yamlevents.read(source.text)
-    if read is None:
-        return None
-    try:
-        return read, Report.model_validate(read.data)
-    except ValidationError:
-        return None
 
 
 def conversion_settings(data: Any) -> tuple[str, ConversionSettings | None] | None:

@@ -20,13 +20,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rolreport.scalars import Slot
 from rolreport.source import libyaml_loader
 from rolreport.variants import NOT_PROSE
 
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
 _NO_KEY = object()  # a mapping waiting for its next key
+
+
+@dataclass(slots=True)
+class Slot:
+    """A prose string as ``convert`` edits it: its source slice and style, and the place of its
+    value in the constructed data (``holder[key]``), so a converted value can be validated
+    without parsing the converted text again.  (Here rather than in ``scalars``, whose patterns
+    ``build`` need not compile.)"""
+
+    start: int  # source index where the scalar starts (its quote or block indicator)
+    end: int
+    style: str | None  # None (plain), "'", '"', "|", ">"
+    holder: Any
+    key: Any
+    value: str
 
 
 @dataclass
